@@ -1,0 +1,67 @@
+using System.Text;
+
+namespace Archive.Core.Pages;
+
+/// <summary>The result of decoding a page file: its text, or why it was rejected.</summary>
+public sealed record DecodedPage(string? Text, string? Error, string EncodingName)
+{
+    public bool IsValid => Text is not null;
+}
+
+/// <summary>
+/// Decodes page files whatever the encoding the extraction produced: UTF-8 (with or without BOM), UTF-16 with BOM,
+/// and GB18030/GBK, which older Chinese tools still write. Binary files are rejected with a reason.
+/// </summary>
+public static class PageDecoder
+{
+    static PageDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static DecodedPage Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length == 0)
+            return new DecodedPage(null, "the file is empty", "none");
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            return Checked(Encoding.UTF8.GetString(bytes[3..]), "utf-8-bom");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return Checked(Encoding.Unicode.GetString(bytes[2..]), "utf-16le");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Checked(Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be");
+
+        if (bytes.IndexOf((byte)0) >= 0)
+            return new DecodedPage(null, "the file is binary (it contains NUL bytes)", "binary");
+
+        try
+        {
+            return Checked(StrictUtf8.GetString(bytes), "utf-8");
+        }
+        catch (DecoderFallbackException)
+        {
+            // Not UTF-8: GB18030 is a superset of GBK and GB2312, the encodings Chinese extraction tools fall back to.
+            // A file whose last character was cut in half still decodes (the fragment becomes U+FFFD).
+            var gb = Encoding.GetEncoding("GB18030").GetString(bytes);
+            return Checked(gb, "gb18030");
+        }
+    }
+
+    private static DecodedPage Checked(string text, string encoding)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return new DecodedPage(null, "the file holds only whitespace", encoding);
+
+        var control = 0;
+        var replacement = 0;
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) control++;
+            else if (c == '\uFFFD') replacement++;
+        }
+        // Text with many control or undecodable characters is not a page dump but binary data.
+        if (control + replacement > Math.Max(16, text.Length / 10))
+            return new DecodedPage(null, $"the file does not look like text ({control + replacement} control or undecodable characters)", encoding);
+
+        return new DecodedPage(text, null, encoding);
+    }
+}
