@@ -1,29 +1,25 @@
-var builder = WebApplication.CreateBuilder(args);
+using Archive.Web.Extensions;
+using Microsoft.Extensions.Options;
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
+// The archive's web site. The details live in Extensions/ArchiveWebExtensions.cs.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddArchive();
 
 var app = builder.Build();
+app.UseArchive();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Home/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    // A setting is wrong: say which, without a stack trace.
+    Console.Error.WriteLine("The archive cannot start because of its settings:");
+    foreach (var failure in ex.Failures) Console.Error.WriteLine($"  - {failure}");
+    return 2;
 }
 
-app.UseHttpsRedirection();
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
-
-app.Run();
+/// <summary>Visible to the functional tests (WebApplicationFactory&lt;Program&gt;).</summary>
+public partial class Program;

@@ -1,6 +1,5 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace Archive.Core.Articles;
 
@@ -9,8 +8,9 @@ public static class ArticleJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
     {
-        // Keep Chinese readable in files and terminals instead of \uXXXX escapes.
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        // Keep Chinese (and the <mark> of snippets) readable in files and terminals instead of \uXXXX escapes.
+        // Safe because this JSON is never embedded in an HTML page.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
     };
 }

@@ -1,0 +1,78 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+
+namespace Archive.Core.Analysis;
+
+/// <summary>
+/// The word view of a text: segmented words, width-folded (全角 → 半角) and lower-cased.
+/// Precise, and the basis of ranking.
+/// </summary>
+public sealed class WordAnalyzer(IChineseSegmenter segmenter) : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new WordTokenizer(reader, segmenter);
+        TokenStream stream = new CJKWidthFilter(tokenizer);
+        stream = new LowerCaseFilter(ArchiveAnalyzers.Version, stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}
+
+/// <summary>
+/// The bigram view of a text: every pair of adjacent Han characters, and (when indexing) every single character,
+/// so that any span of text finds its articles whatever the segmenter made of it.
+/// </summary>
+/// <param name="outputUnigrams">True at index time; false for queries of two or more characters, whose bigrams
+/// then form an exact phrase.</param>
+public sealed class BigramAnalyzer(bool outputUnigrams) : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        // StandardTokenizer emits each Han character as its own token; the bigram filter pairs them.
+        var tokenizer = new StandardTokenizer(ArchiveAnalyzers.Version, reader);
+        TokenStream stream = new CJKWidthFilter(tokenizer);
+        stream = new LowerCaseFilter(ArchiveAnalyzers.Version, stream);
+        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+}
+
+/// <summary>The analyzers of the archive, created once per process and shared (they are thread-safe).</summary>
+public sealed class ArchiveAnalyzers
+{
+    public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    public ArchiveAnalyzers(IChineseSegmenter segmenter)
+    {
+        Word = new WordAnalyzer(segmenter);
+        BigramIndex = new BigramAnalyzer(outputUnigrams: true);
+        BigramQuery = new BigramAnalyzer(outputUnigrams: false);
+    }
+
+    /// <summary>Analyzers backed by the shipped lexicon.</summary>
+    public static ArchiveAnalyzers CreateDefault() => new(new LexiconSegmenter(Lexicon.Default));
+
+    public Analyzer Word { get; }
+
+    public Analyzer BigramIndex { get; }
+
+    public Analyzer BigramQuery { get; }
+
+    /// <summary>Analyzes <paramref name="text"/> into its terms (used by queries and snippets).</summary>
+    public static List<(string Term, int Start, int End, int PositionIncrement)> Tokens(Analyzer analyzer, string field, string text)
+    {
+        var tokens = new List<(string, int, int, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var offset = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        var increment = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset, increment.PositionIncrement));
+        stream.End();
+        return tokens;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+
+namespace Archive.Core.Ingestion;
+
+/// <summary>What the ingestion is doing, for /health and the CLI. Thread-safe; one per process.</summary>
+public sealed class IngestionStatus
+{
+    private readonly ConcurrentDictionary<string, PageFailure> _failures = new(StringComparer.Ordinal);
+    private volatile IngestionPhase _phase = IngestionPhase.NotStarted;
+    private IngestionSummary? _lastPass;
+
+    public IngestionPhase Phase => _phase;
+
+    /// <summary>The summary of the last complete pass over the folder, or null before the first one ends.</summary>
+    public IngestionSummary? LastPass => Volatile.Read(ref _lastPass);
+
+    /// <summary>Pages that could not be ingested, with the reason; cleared when the page later succeeds.</summary>
+    public IReadOnlyCollection<PageFailure> Failures => _failures.Values.OrderBy(f => f.File, StringComparer.Ordinal).ToList();
+
+    internal void SetPhase(IngestionPhase phase) => _phase = phase;
+
+    internal void PassCompleted(IngestionSummary summary) => Volatile.Write(ref _lastPass, summary);
+
+    internal void Failed(PageFailure failure) => _failures[failure.File] = failure;
+
+    internal bool HasFailed(string file, long length, DateTime modifiedUtc) =>
+        _failures.TryGetValue(file, out var failure) && failure.Length == length && failure.ModifiedUtc == modifiedUtc;
+
+    internal void Succeeded(string file) => _failures.TryRemove(file, out _);
+}
+
+public enum IngestionPhase
+{
+    /// <summary>Ingestion has not run in this process yet.</summary>
+    NotStarted,
+    /// <summary>A pass over the whole folder is under way.</summary>
+    Scanning,
+    /// <summary>The folder is watched; new and changed pages are ingested as they appear.</summary>
+    Watching,
+    /// <summary>Ingestion runs in another process; this one only searches.</summary>
+    Disabled,
+    /// <summary>The service stopped.</summary>
+    Stopped,
+}
+
+/// <summary>A page that could not be ingested.</summary>
+public sealed record PageFailure(string File, string Reason, long Length, DateTime ModifiedUtc, DateTimeOffset At);
+
+/// <summary>The outcome of one pass over the pages folder.</summary>
+/// <param name="Pages">Page files found.</param>
+/// <param name="Ingested">Pages (re)indexed in this pass.</param>
+/// <param name="Unchanged">Pages skipped because the index already holds them at the same content.</param>
+/// <param name="Articles">Articles written in this pass.</param>
+/// <param name="Removed">Pages removed because their file is gone.</param>
+/// <param name="Errors">Pages that failed, reported in <see cref="IngestionStatus.Failures"/>.</param>
+/// <param name="Waiting">Pages still being written, left for a later pass.</param>
+public sealed record IngestionSummary(
+    int Pages, int Ingested, int Unchanged, int Articles, int Removed, int Errors, int Waiting, TimeSpan Elapsed, DateTimeOffset FinishedAt);

@@ -1,0 +1,260 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Archive.Core.Articles;
+using Archive.Core.Indexing;
+using Archive.Core.Pages;
+using Archive.Core.Splitting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Archive.Core.Ingestion;
+
+/// <summary>
+/// Brings the index in line with the pages folder: new and changed page files (by content hash) are split and
+/// indexed, each page's articles replaced in one update; files that are gone lose their articles; broken files
+/// are reported and skipped. Used by the hosted service and by <c>archive ingest</c>. One operation at a time.
+/// </summary>
+public sealed partial class PageIngestor(
+    ArchiveIndex index,
+    IPageSplitter splitter,
+    IngestionStatus status,
+    IOptions<ArchiveOptions> options,
+    ILogger<PageIngestor> logger)
+{
+    /// <summary>Commit at least this often during a long pass, so a crash loses little work.</summary>
+    private const int CommitEveryPages = 500;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly ArchiveOptions _options = options.Value;
+
+    /// <summary>The folder of page files.</summary>
+    public string PagesPath => _options.PagesPath;
+
+    /// <summary>One pass over the whole folder.</summary>
+    public async Task<IngestionSummary> IngestFolderAsync(IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await IngestFolderCoreAsync(progress, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Ingests one file that appeared or changed, or removes its page if it is gone; commits at once.</summary>
+    public async Task IngestPathAsync(string fullPath, CancellationToken cancellationToken = default)
+    {
+        var file = RelativeName(fullPath);
+        if (file is null || !IsPageFile(fullPath)) return;
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var manifest = PageManifest.Load(PagesPath, problem => LogManifestProblem(problem));
+            if (File.Exists(fullPath))
+            {
+                var known = index.ReadPageStates();
+                var outcome = await IngestFileAsync(fullPath, file, known.GetValueOrDefault(file), manifest, cancellationToken);
+                if (outcome.Kind == OutcomeKind.Ingested) index.Commit();
+            }
+            else if (index.ReadPageStates().ContainsKey(file))
+            {
+                index.RemovePage(file);
+                index.Commit();
+                LogRemoved(file);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<IngestionSummary> IngestFolderCoreAsync(IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        if (!Directory.Exists(PagesPath))
+        {
+            // Never empty the index because a folder is missing (an unmounted volume, a typo): report and keep it.
+            LogFolderMissing(PagesPath);
+            var missing = new IngestionSummary(0, 0, 0, 0, 0, 1, 0, clock.Elapsed, DateTimeOffset.UtcNow);
+            status.PassCompleted(missing);
+            return missing;
+        }
+
+        var manifest = PageManifest.Load(PagesPath, problem => LogManifestProblem(problem));
+        var files = Directory.EnumerateFiles(PagesPath, "*.txt", SearchOption.AllDirectories)
+            .Where(IsPageFile)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var known = index.ReadPageStates();
+
+        int ingested = 0, unchanged = 0, articles = 0, removed = 0, errors = 0, waiting = 0, sinceCommit = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var file = RelativeName(files[i])!;
+            progress?.Report(new IngestionProgress(i, files.Count, file));
+            var outcome = await IngestFileAsync(files[i], file, known.GetValueOrDefault(file), manifest, cancellationToken);
+            switch (outcome.Kind)
+            {
+                case OutcomeKind.Ingested: ingested++; articles += outcome.Articles; sinceCommit++; break;
+                case OutcomeKind.Unchanged: unchanged++; break;
+                case OutcomeKind.Failed: errors++; break;
+                case OutcomeKind.Waiting: waiting++; break;
+            }
+            if (sinceCommit >= CommitEveryPages)
+            {
+                index.Commit();
+                sinceCommit = 0;
+            }
+        }
+
+        // Pages whose file is gone. A folder with no page files at all is more likely a mistake than an
+        // archive deliberately emptied, so nothing is removed then.
+        if (files.Count > 0)
+        {
+            var present = files.Select(f => RelativeName(f)!).ToHashSet(StringComparer.Ordinal);
+            foreach (var gone in known.Keys.Where(k => !present.Contains(k)))
+            {
+                index.RemovePage(gone);
+                LogRemoved(gone);
+                removed++;
+            }
+        }
+        if (ingested + removed > 0 || sinceCommit > 0) index.Commit();
+        progress?.Report(new IngestionProgress(files.Count, files.Count, null));
+
+        var summary = new IngestionSummary(files.Count, ingested, unchanged, articles, removed, errors, waiting, clock.Elapsed, DateTimeOffset.UtcNow);
+        status.PassCompleted(summary);
+        LogPass(summary.Pages, summary.Ingested, summary.Unchanged, summary.Articles, summary.Removed, summary.Errors, summary.Waiting, (long)summary.Elapsed.TotalMilliseconds);
+        return summary;
+    }
+
+    private async Task<Outcome> IngestFileAsync(string fullPath, string file, PageState? known, PageManifest manifest, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var info = new FileInfo(fullPath);
+        if (!info.Exists) return new Outcome(OutcomeKind.Waiting, 0);
+        var issueDate = manifest.DateOf(file);
+
+        // Fast path: same size, time and issue date as indexed means same content; no need to read it.
+        if (known is not null && known.Length == info.Length && known.ModifiedUtc == info.LastWriteTimeUtc && known.IssueDate == issueDate)
+            return new Outcome(OutcomeKind.Unchanged, 0);
+        if (status.HasFailed(file, info.Length, info.LastWriteTimeUtc))
+            return new Outcome(OutcomeKind.Failed, 0);
+
+        if (!await IsStableAsync(info, cancellationToken))
+        {
+            LogStillWriting(file);
+            return new Outcome(OutcomeKind.Waiting, 0);
+        }
+
+        byte[] bytes;
+        try
+        {
+            // Share everything: the writer of the file, or someone deleting it, must not be blocked by us.
+            await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true);
+            bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Fail(file, info, $"the file could not be read: {ex.Message}");
+        }
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var state = new PageState(file, hash, info.Length, info.LastWriteTimeUtc, issueDate, 0, DateTimeOffset.UtcNow);
+        if (known is not null && known.Hash == hash && known.IssueDate == issueDate)
+        {
+            // Touched but not changed: remember the new time so the next scan takes the fast path.
+            index.UpdatePageState(state with { Articles = known.Articles, IngestedAt = known.IngestedAt });
+            return new Outcome(OutcomeKind.Unchanged, 0);
+        }
+
+        var decoded = PageDecoder.Decode(bytes);
+        if (!decoded.IsValid)
+            return Fail(file, info, decoded.Error!);
+
+        IReadOnlyList<Article> articles;
+        try
+        {
+            articles = splitter.Split(new PageText(file, decoded.Text!, issueDate));
+        }
+        catch (Exception ex)
+        {
+            // The splitter promises never to throw; if it does, this page is reported and the others go on.
+            logger.LogError(ex, "The splitter failed on {File}", file);
+            return Fail(file, info, $"the page could not be split: {ex.Message}");
+        }
+
+        index.ReplacePage(state with { Articles = articles.Count }, articles);
+        status.Succeeded(file);
+        LogPage(file, articles.Count, decoded.EncodingName, clock.ElapsedMilliseconds);
+        return new Outcome(OutcomeKind.Ingested, articles.Count);
+    }
+
+    private Outcome Fail(string file, FileInfo info, string reason)
+    {
+        status.Failed(new PageFailure(file, reason, info.Length, info.LastWriteTimeUtc, DateTimeOffset.UtcNow));
+        LogFailed(file, reason);
+        return new Outcome(OutcomeKind.Failed, 0);
+    }
+
+    // A file modified moments ago may still be being written: wait, and look again.
+    private async Task<bool> IsStableAsync(FileInfo info, CancellationToken cancellationToken)
+    {
+        var delay = _options.Ingestion.StableDelay;
+        if (delay <= TimeSpan.Zero || DateTime.UtcNow - info.LastWriteTimeUtc > delay) return true;
+        var (length, modified) = (info.Length, info.LastWriteTimeUtc);
+        await Task.Delay(delay, cancellationToken);
+        info.Refresh();
+        return info.Exists && info.Length == length && info.LastWriteTimeUtc == modified;
+    }
+
+    private string? RelativeName(string fullPath)
+    {
+        var relative = Path.GetRelativePath(PagesPath, fullPath);
+        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) return null;
+        return relative.Replace('\\', '/');
+    }
+
+    // Editors' temporary and hidden files are not pages.
+    private static bool IsPageFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) && !name.StartsWith('.') && !name.StartsWith('~');
+    }
+
+    private enum OutcomeKind { Ingested, Unchanged, Failed, Waiting }
+
+    private readonly record struct Outcome(OutcomeKind Kind, int Articles);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {File}: {Articles} articles ({Encoding}) in {ElapsedMs} ms")]
+    private partial void LogPage(string file, int articles, string encoding, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped {File}: {Reason}")]
+    private partial void LogFailed(string file, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {File} from the index: the file is gone")]
+    private partial void LogRemoved(string file);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Waiting for {File}: it is still being written")]
+    private partial void LogStillWriting(string file);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The pages folder {PagesPath} does not exist; the index is left as it is")]
+    private partial void LogFolderMissing(string pagesPath);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Manifest problem: {Problem}")]
+    private partial void LogManifestProblem(string problem);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Ingestion pass: {Pages} pages, {Ingested} indexed, {Unchanged} unchanged, {Articles} articles, {Removed} removed, {Errors} errors, {Waiting} waiting, in {ElapsedMs} ms")]
+    private partial void LogPass(int pages, int ingested, int unchanged, int articles, int removed, int errors, int waiting, long elapsedMs);
+}
+
+/// <summary>Progress of a pass: <paramref name="Done"/> of <paramref name="Total"/> files, the current one.</summary>
+public sealed record IngestionProgress(int Done, int Total, string? File);

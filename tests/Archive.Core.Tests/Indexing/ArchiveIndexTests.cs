@@ -1,0 +1,113 @@
+using Archive.Core.Analysis;
+using Archive.Core.Articles;
+using Archive.Core.Indexing;
+using Archive.Core.Searching;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Archive.Core.Tests.Indexing;
+
+/// <summary>A real index in a temporary folder.</summary>
+public sealed class ArchiveIndexTests : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "archive-index-tests", Guid.NewGuid().ToString("N"));
+    private readonly ArchiveAnalyzers _analyzers = ArchiveAnalyzers.CreateDefault();
+
+    [Fact]
+    public void ReplacingAPageReplacesItsArticlesAndRecordsItsState()
+    {
+        using var index = Open();
+        index.ReplacePage(State("a.txt", "h1", 2), [Article("a.txt", 1, "高唐锦鲤出口"), Article("a.txt", 2, "冠县灵芝")]);
+        index.Commit();
+        index.ReplacePage(State("a.txt", "h2", 1), [Article("a.txt", 1, "东阿阿胶")]);
+        index.Commit();
+
+        Assert.Equal(new IndexStats(1, 1, index.Stats().Version), index.Stats());
+        Assert.Equal("h2", index.ReadPageStates()["a.txt"].Hash);
+        var searcher = new ArticleSearcher(index, new QueryBuilder(_analyzers));
+        Assert.Equal(0, searcher.Search(new SearchRequest("锦鲤")).Total);
+        Assert.Equal(1, searcher.Search(new SearchRequest("阿胶")).Total);
+    }
+
+    [Fact]
+    public void ReopeningTheIndexKeepsWhatWasCommitted()
+    {
+        using (var index = Open())
+        {
+            index.ReplacePage(State("a.txt", "h1", 1), [Article("a.txt", 1, "高唐锦鲤")]);
+            index.Commit();
+        }
+        using var reopened = Open();
+        Assert.Equal(1, reopened.Stats().Articles);
+        Assert.Equal("h1", reopened.ReadPageStates()["a.txt"].Hash);
+    }
+
+    [Fact]
+    public void ASecondWriterIsRefusedWithAClearMessage()
+    {
+        using var index = Open();
+        var error = Assert.Throws<IndexLockedException>(Open);
+        Assert.Contains("locked by another process", error.Message);
+    }
+
+    [Fact]
+    public void ReadOnlyIndexWaitsForTheIndexThenFollowsCommits()
+    {
+        using var reader = ArchiveIndex.OpenReadOnly(_path, NullLogger.Instance);
+        Assert.False(reader.IsOpen);
+        Assert.Equal(0, reader.Stats().Articles);
+
+        using var writer = Open();
+        writer.ReplacePage(State("a.txt", "h1", 1), [Article("a.txt", 1, "高唐锦鲤")]);
+        writer.Commit();
+
+        Assert.True(reader.Refresh());
+        Assert.Equal(1, reader.Stats().Articles);
+    }
+
+    [Fact]
+    public void StoredArticleComesBackWhole()
+    {
+        using var index = Open();
+        var article = Article("a.txt", 3, "正文") with
+        {
+            Subheadlines = ["副题"],
+            Reporters = ["薛良诚", "胡磊"],
+            Correspondents = ["陈清林"],
+            County = "阳谷县",
+            Counties = ["阳谷县", "聊城市"],
+            Dateline = "本报阳谷讯",
+            Kind = ArticleKind.Feature,
+            EventDates = [new DateOnly(2025, 7, 1)],
+        };
+        index.ReplacePage(State("a.txt", "h", 1), [article]);
+        index.Commit();
+
+        var stored = new ArticleSearcher(index, new QueryBuilder(_analyzers)).Get(article.Id);
+
+        Assert.NotNull(stored);
+        Assert.Equal(article.Reporters, stored.Reporters);
+        Assert.Equal(article.Subheadlines, stored.Subheadlines);
+        Assert.Equal(article.Counties, stored.Counties);
+        Assert.Equal(article.EventDates, stored.EventDates);
+        Assert.Equal(article with { Reporters = stored.Reporters, Subheadlines = stored.Subheadlines, Counties = stored.Counties, EventDates = stored.EventDates, Correspondents = stored.Correspondents, Photographers = stored.Photographers, Authors = stored.Authors }, stored);
+    }
+
+    private ArchiveIndex Open() => ArchiveIndex.OpenForWriting(_path, _analyzers, NullLogger.Instance);
+
+    private static PageState State(string file, string hash, int articles) =>
+        new(file, hash, 10, DateTime.UtcNow, new DateOnly(2025, 7, 31), articles, DateTimeOffset.UtcNow);
+
+    private static Article Article(string file, int position, string body) => new()
+    {
+        Id = Pages.PageKey.ArticleId(file, position),
+        File = file,
+        Headline = "标题" + position,
+        Body = body,
+        Date = new DateOnly(2025, 7, 31),
+    };
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_path)) Directory.Delete(_path, recursive: true);
+    }
+}
