@@ -10,6 +10,8 @@ app.UseArchive();
 
 try
 {
+    // Read the settings before the host starts, so that a wrong one is reported plainly, not as a start-up crash.
+    _ = app.Services.GetRequiredService<IOptions<Archive.Core.ArchiveOptions>>().Value;
     await app.RunAsync();
     return 0;
 }
