@@ -30,7 +30,7 @@ public sealed class ArchiveFactory : WebApplicationFactory<Program>
         builder.UseSetting("Archive:Ingestion:RescanInterval", "00:00:02");
         builder.UseSetting("Archive:Ingestion:StableDelay", "00:00:00.200");
         builder.UseSetting("Archive:Ingestion:RefreshInterval", "00:00:01");
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(Folder.Root, "logs", "web-.log"));
+        builder.UseSetting("Serilog:WriteTo:File:Args:path", Path.Combine(Folder.Root, "logs", "web-.log"));
     }
 
     /// <summary>Waits until the first ingestion pass is done (or, read-only, until the index is open).</summary>
