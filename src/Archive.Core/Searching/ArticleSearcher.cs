@@ -36,7 +36,7 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries)
             return Empty(text, page, size, message ?? "检索式中没有可检索的文字。");
 
         var query = queries.Build(parsed);
-        var sort = parsed.Required.Count == 0 ? ByNewest : ByRelevance;
+        var sort = parsed.HasTextTerms ? ByRelevance : ByNewest;
         var terms = parsed.HighlightTerms.ToList();
 
         return index.Search(searcher =>

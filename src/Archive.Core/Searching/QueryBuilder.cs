@@ -1,14 +1,17 @@
 using Archive.Core.Analysis;
 using Archive.Core.Indexing;
+using Archive.Core.Splitting;
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Archive.Core.Searching;
 
 /// <summary>
-/// Turns a <see cref="ParsedQuery"/> into a Lucene query. Each text becomes a phrase on the word fields (boosted,
-/// so whole words rank first) OR a phrase on the bigram fields (so any span of characters is found), OR an exact
-/// name in the byline fields.
+/// Turns a <see cref="ParsedQuery"/> into a Lucene query. A text becomes a phrase on the word fields (boosted, so
+/// whole words rank first) OR a phrase on the bigram fields (so any span of characters is found), OR an exact name
+/// in the byline fields. Headline matches weigh more than body matches; when several words are typed, articles
+/// holding them as one exact phrase get a further boost.
 /// </summary>
 public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
 {
@@ -17,11 +20,11 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
     private const float BodyWordBoost = 1.5f;
     private const float BodyBigramBoost = 1f;
     private const float NameBoost = 3f;
+    private const float ExactPhraseBoost = 2f;
 
     private static readonly string[] NameFields =
         [ArticleFields.Reporter, ArticleFields.Correspondent, ArticleFields.Photographer, ArticleFields.Author];
 
-    /// <summary>The query; null when nothing in it can be searched.</summary>
     public Query Build(ParsedQuery parsed)
     {
         var query = new BooleanQuery
@@ -31,30 +34,84 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
         };
         foreach (var alternatives in parsed.Required)
         {
+            if (alternatives.Count == 1)
+            {
+                query.Add(ForTerm(alternatives[0]), Occur.MUST);
+                continue;
+            }
             var clause = new BooleanQuery();
-            foreach (var text in alternatives)
-                clause.Add(ForText(text), Occur.SHOULD);
+            foreach (var term in alternatives)
+                clause.Add(ForTerm(term), Occur.SHOULD);
             query.Add(clause, Occur.MUST);
         }
-        foreach (var text in parsed.Excluded)
-            query.Add(ForText(text), Occur.MUST_NOT);
+        foreach (var term in parsed.Excluded)
+            query.Add(ForTerm(term), Occur.MUST_NOT);
+
+        if (ExactPhraseOf(parsed) is { } phrase)
+        {
+            var exact = ForText(phrase, QueryField.Any);
+            exact.Boost = ExactPhraseBoost;
+            query.Add(exact, Occur.SHOULD);
+        }
         return query;
     }
 
-    /// <summary>One user text across every searched view.</summary>
-    public Query ForText(string text)
+    /// <summary>One term in the fields it names.</summary>
+    public Query ForTerm(QueryTerm term) => term.Field switch
+    {
+        QueryField.Date => new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(ArticleFields.DateSort, term.FromKey, term.ToKey, true, true)) { Boost = 0f },
+        QueryField.County => new ConstantScoreQuery(new TermQuery(new Term(ArticleFields.County, CountyName(term.Text)))) { Boost = 0f },
+        QueryField.Person => Names(term.Text),
+        _ => ForText(term.Text, term.Field),
+    };
+
+    /// <summary>A text across the views of the fields searched for <paramref name="field"/>.</summary>
+    private BooleanQuery ForText(string text, QueryField field)
     {
         var any = new BooleanQuery();
-        AddPhrase(any, analyzers.Word, ArticleFields.HeadlineWords, text, HeadlineWordBoost);
-        AddPhrase(any, analyzers.BigramQuery, ArticleFields.HeadlineBigrams, text, HeadlineBigramBoost);
-        AddPhrase(any, analyzers.Word, ArticleFields.BodyWords, text, BodyWordBoost);
-        AddPhrase(any, analyzers.BigramQuery, ArticleFields.BodyBigrams, text, BodyBigramBoost);
-        foreach (var field in NameFields)
-            any.Add(new TermQuery(new Term(field, text.Trim())) { Boost = NameBoost }, Occur.SHOULD);
+        if (field is QueryField.Any or QueryField.Headline)
+        {
+            AddPhrase(any, analyzers.Word, ArticleFields.HeadlineWords, text, HeadlineWordBoost);
+            AddPhrase(any, analyzers.BigramQuery, ArticleFields.HeadlineBigrams, text, HeadlineBigramBoost);
+        }
+        if (field is QueryField.Any or QueryField.Body)
+        {
+            AddPhrase(any, analyzers.Word, ArticleFields.BodyWords, text, BodyWordBoost);
+            AddPhrase(any, analyzers.BigramQuery, ArticleFields.BodyBigrams, text, BodyBigramBoost);
+        }
+        if (field is QueryField.Any)
+        {
+            foreach (var clause in Names(text).Clauses) any.Add(clause);
+        }
         return any;
     }
 
-    private static void AddPhrase(BooleanQuery into, Lucene.Net.Analysis.Analyzer analyzer, string field, string text, float boost)
+    private static BooleanQuery Names(string text)
+    {
+        var names = new BooleanQuery();
+        var name = text.Replace(" ", "", StringComparison.Ordinal);
+        foreach (var field in NameFields)
+            names.Add(new TermQuery(new Term(field, name)) { Boost = NameBoost }, Occur.SHOULD);
+        return names;
+    }
+
+    // 高唐 → 高唐县, 开发区 → 聊城经济技术开发区, 聊城 → 聊城市: the names the splitter stores.
+    private static string CountyName(string text)
+    {
+        var gazetteer = Gazetteer.Default;
+        if (gazetteer.IsCity(text)) return gazetteer.City.Name;
+        return gazetteer.CountyOf(text) ?? text;
+    }
+
+    // Two or more plain words typed together ("高唐 锦鲤") also count as the phrase they make ("高唐锦鲤").
+    private static string? ExactPhraseOf(ParsedQuery parsed)
+    {
+        var words = parsed.Required.Where(c => c.Count == 1 && c[0].Field == QueryField.Any).Select(c => c[0].Text).ToList();
+        if (words.Count < 2 || words.Count != parsed.Required.Count(c => !c.All(t => t.IsFilter))) return null;
+        return TextNormalizer.NormalizeInline(string.Join(' ', words));
+    }
+
+    private static void AddPhrase(BooleanQuery into, Analyzer analyzer, string field, string text, float boost)
     {
         var tokens = ArchiveAnalyzers.Tokens(analyzer, field, text);
         if (tokens.Count == 0) return;
