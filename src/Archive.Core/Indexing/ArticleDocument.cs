@@ -17,6 +17,8 @@ public static class ArticleDocument
             new StringField(ArticleFields.Type, ArticleFields.ArticleType, Field.Store.NO),
             new StringField(ArticleFields.Id, article.Id, Field.Store.YES),
             new StringField(ArticleFields.File, article.File, Field.Store.YES),
+            // Sorting by page (browse order) reads DocValues instead of un-inverting the field into memory.
+            new SortedDocValuesField(ArticleFields.File, new BytesRef(article.File)),
             new StoredField(ArticleFields.Headline, article.Headline),
             new TextField(ArticleFields.HeadlineWords, article.Headline, Field.Store.NO),
             new TextField(ArticleFields.HeadlineBigrams, article.Headline, Field.Store.NO),

@@ -14,11 +14,19 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries)
     // Relevance first; equal scores go to the newer article.
     private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(ArticleFields.DateSort, SortFieldType.INT64, true));
 
+    private static readonly Sort ByOldest = new(
+        new SortField(ArticleFields.DateSort, SortFieldType.INT64),
+        new SortField(ArticleFields.File, SortFieldType.STRING),
+        new SortField(ArticleFields.Position, SortFieldType.INT64));
+
     // Browsing: newest first, then in page order.
     private static readonly Sort ByNewest = new(
         new SortField(ArticleFields.DateSort, SortFieldType.INT64, true),
         new SortField(ArticleFields.File, SortFieldType.STRING),
         new SortField(ArticleFields.Position, SortFieldType.INT64));
+
+    /// <summary>Facet values shown per facet (the most frequent; selected ones are always kept).</summary>
+    public const int FacetValuesShown = 30;
 
     public SearchResult Search(SearchRequest request)
     {
@@ -29,6 +37,8 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries)
             return Empty(text, page, size, $"检索式过长（{text.Length} 字），最多 {SearchRequest.MaxQueryLength} 字。");
         if (page * size > SearchRequest.MaxDepth)
             return Empty(text, page, size, $"结果只能翻到第 {SearchRequest.MaxDepth} 条，请缩小检索范围。");
+        if (request.From is { } from && request.To is { } to && from > to)
+            return Empty(text, page, size, $"起始日期 {from:yyyy-MM-dd} 晚于结束日期 {to:yyyy-MM-dd}。");
 
         var parsed = QueryTextParser.Parse(text);
         var message = parsed.Notes.Count > 0 ? string.Join("；", parsed.Notes) : null;
@@ -36,20 +46,40 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries)
             return Empty(text, page, size, message ?? "检索式中没有可检索的文字。");
 
         var query = queries.Build(parsed);
-        var sort = parsed.HasTextTerms ? ByRelevance : ByNewest;
+        if (request.From is not null || request.To is not null)
+        {
+            var range = NumericRangeQuery.NewInt32Range(ArticleFields.DateSort,
+                request.From is { } f ? ArticleDocument.DateKey(f) : 0,
+                request.To is { } t ? ArticleDocument.DateKey(t) : int.MaxValue, true, true);
+            query.Add(new ConstantScoreQuery(range) { Boost = 0f }, Occur.MUST);
+        }
+        var order = request.Sort == SearchSort.Relevance && !parsed.HasTextTerms ? SearchSort.Newest : request.Sort;
         var terms = parsed.HighlightTerms.ToList();
 
         return index.Search(searcher =>
         {
             searcher.Similarity = Ranking;
-            var top = searcher.Search(query, null, page * size, sort, doDocScores: true, doMaxScore: false);
-            var hits = top.ScoreDocs
-                .Skip((page - 1) * size)
+            var top = TopFieldCollector.Create(SortFor(order), page * size, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var faceting = new FacetingCollector(request, top);
+            searcher.Search(query, faceting);
+            var hits = top.GetTopDocs((page - 1) * size, size).ScoreDocs
                 .Select(scoreDoc => ToHit(searcher, scoreDoc, terms))
                 .ToList();
-            return new SearchResult(text, top.TotalHits, page, size, hits, message);
+            return new SearchResult(text, faceting.TotalHits, page, size, hits, message)
+            {
+                Facets = faceting.Facets(FacetValuesShown),
+                Histogram = faceting.Histogram(),
+                Sort = order,
+            };
         });
     }
+
+    private static Sort SortFor(SearchSort order) => order switch
+    {
+        SearchSort.Newest => ByNewest,
+        SearchSort.Oldest => ByOldest,
+        _ => ByRelevance,
+    };
 
     /// <summary>The article with this id, or null.</summary>
     public Article? Get(string id)

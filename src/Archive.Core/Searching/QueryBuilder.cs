@@ -25,7 +25,7 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
     private static readonly string[] NameFields =
         [ArticleFields.Reporter, ArticleFields.Correspondent, ArticleFields.Photographer, ArticleFields.Author];
 
-    public Query Build(ParsedQuery parsed)
+    public BooleanQuery Build(ParsedQuery parsed)
     {
         var query = new BooleanQuery
         {

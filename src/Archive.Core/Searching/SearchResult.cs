@@ -13,6 +13,15 @@ public sealed record SearchResult(
     string? Message)
 {
     public int PageCount => Total == 0 ? 0 : (Total + Size - 1) / Size;
+
+    /// <summary>Facet counts over all matching articles (not just this page), by facet name.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets { get; init; } = new Dictionary<string, IReadOnlyList<FacetValue>>();
+
+    /// <summary>Hits over time: per year, or per month when they span at most two years.</summary>
+    public IReadOnlyList<HistogramBucket> Histogram { get; init; } = [];
+
+    /// <summary>The order the hits are in (relevance becomes newest when the query has no words).</summary>
+    public SearchSort Sort { get; init; }
 }
 
 /// <summary>One article in a result list.</summary>

@@ -4,11 +4,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Archive.Web.Controllers;
 
-/// <summary>The search page; with no query it browses every article, newest first.</summary>
+/// <summary>The search page; with no query it browses every article, newest first. Every facet works in both.</summary>
 public sealed class SearchController(ArticleSearcher searcher) : Controller
 {
     [HttpGet("/")]
     [HttpGet("/search")]
-    public IActionResult Index(string? q, int page = 1, int size = SearchRequest.DefaultSize) =>
-        View(new SearchPageModel(searcher.Search(new SearchRequest(q, page, size))));
+    public IActionResult Index(SearchParameters parameters)
+    {
+        var problems = new List<string>();
+        var request = parameters.ToRequest(problems);
+        return View(new SearchPageModel(searcher.Search(request), new SearchUrls(request), problems));
+    }
 }

@@ -1,0 +1,217 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using Archive.Core.Indexing;
+
+namespace Archive.Core.Searching;
+
+/// <summary>
+/// One pass over every article matching the query (before facet filters) that
+/// <list type="bullet">
+/// <item>forwards to <paramref name="inner"/> only the articles that pass every facet filter (the hits);</item>
+/// <item>counts, for each facet, the values of the articles that pass every <em>other</em> facet's filter, so that
+/// choosing a value leaves the facet's other values visible with their counts (OR within a facet);</item>
+/// <item>counts the hits per month, for the histogram.</item>
+/// </list>
+/// Counting works on DocValues ordinals per segment and resolves them to strings once per segment, so it stays
+/// fast at a million articles (Lucene.Net.Facet is not available).
+/// </summary>
+internal sealed class FacetingCollector(SearchRequest request, ICollector inner) : ICollector
+{
+    private readonly KeywordFacet[] _keywords = FacetNames.Keyword
+        .Select(k => new KeywordFacet(k.Name, k.Field, Selection(request, k.Name)))
+        .ToArray();
+    private readonly HashSet<int> _years = [.. request.Years];
+    private readonly HashSet<int> _months = [.. request.Months];
+    private readonly Dictionary<int, int> _yearCounts = [];
+    private readonly Dictionary<int, int> _monthCounts = [];
+    private readonly Dictionary<int, int> _hitMonths = [];
+    private NumericDocValues? _dates;
+
+    /// <summary>Articles passing every filter.</summary>
+    public int TotalHits { get; private set; }
+
+    public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+    public void SetScorer(Scorer scorer) => inner.SetScorer(scorer);
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        foreach (var facet in _keywords) facet.NextSegment(context.AtomicReader);
+        _dates = context.AtomicReader.GetNumericDocValues(ArticleFields.DateSort);
+        inner.SetNextReader(context);
+    }
+
+    public void Collect(int doc)
+    {
+        // Which facets' filters this article passes; the date facets come from the yyyyMMdd key.
+        var failed = 0;
+        var failedFacet = -1;
+        for (var i = 0; i < _keywords.Length; i++)
+        {
+            if (!_keywords[i].Load(doc)) { failed++; failedFacet = i; }
+        }
+        var key = (int)(_dates?.Get(doc) ?? 0);
+        var year = key / 10000;
+        var month = key / 100;
+        var passesYear = _years.Count == 0 || _years.Contains(year);
+        var passesMonth = _months.Count == 0 || _months.Contains(month);
+        if (!passesYear) { failed++; failedFacet = _keywords.Length; }
+        if (!passesMonth) { failed++; failedFacet = _keywords.Length + 1; }
+        if (failed > 1) return;
+
+        // A facet counts the article when every other facet's filter lets it through.
+        for (var i = 0; i < _keywords.Length; i++)
+            if (failed == 0 || failedFacet == i) _keywords[i].CountLoaded();
+        if (key > 0)
+        {
+            if (failed == 0 || failedFacet == _keywords.Length) Increment(_yearCounts, year);
+            if (failed == 0 || failedFacet == _keywords.Length + 1) Increment(_monthCounts, month);
+        }
+        if (failed > 0) return;
+
+        TotalHits++;
+        if (key > 0) Increment(_hitMonths, month);
+        inner.Collect(doc);
+    }
+
+    /// <summary>The counted facets, most frequent values first (selected values always included).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets(int maxValues)
+    {
+        var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        foreach (var facet in _keywords)
+        {
+            facet.EndSegment();
+            facets[facet.Name] = Top(facet.Counts.Select(c => (c.Key, c.Value)), facet.Selected, maxValues);
+        }
+        facets[FacetNames.Year] = _yearCounts
+            .OrderByDescending(c => c.Key)
+            .Select(c => new FacetValue(c.Key.ToString(), c.Value, _years.Contains(c.Key)))
+            .ToList();
+        // Months are offered within the chosen years (or all, when the results span one year).
+        var years = _years.Count > 0 ? _years : _yearCounts.Keys.ToHashSet();
+        facets[FacetNames.Month] = years.Count == 1
+            ? _monthCounts.Where(c => years.Contains(c.Key / 100))
+                .OrderBy(c => c.Key)
+                .Select(c => new FacetValue(MonthLabel(c.Key), c.Value, _months.Contains(c.Key)))
+                .ToList()
+            : _monthCounts.Where(c => _months.Contains(c.Key))
+                .Select(c => new FacetValue(MonthLabel(c.Key), c.Value, true))
+                .ToList();
+        return facets;
+    }
+
+    /// <summary>Hits per year, or per month when they span at most two years; empty periods included.</summary>
+    public IReadOnlyList<HistogramBucket> Histogram()
+    {
+        if (_hitMonths.Count == 0) return [];
+        var first = _hitMonths.Keys.Min();
+        var last = _hitMonths.Keys.Max();
+        var buckets = new List<HistogramBucket>();
+        if (last / 100 - first / 100 <= 1)
+        {
+            for (var m = new DateOnly(first / 100, first % 100, 1); m <= new DateOnly(last / 100, last % 100, 1); m = m.AddMonths(1))
+            {
+                var key = m.Year * 100 + m.Month;
+                buckets.Add(new HistogramBucket(MonthLabel(key), m, m.AddMonths(1).AddDays(-1), _hitMonths.GetValueOrDefault(key)));
+            }
+            return buckets;
+        }
+        for (var y = first / 100; y <= last / 100; y++)
+        {
+            var count = _hitMonths.Where(c => c.Key / 100 == y).Sum(c => c.Value);
+            buckets.Add(new HistogramBucket(y.ToString(), new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), count));
+        }
+        return buckets;
+    }
+
+    private static string MonthLabel(int yyyymm) => $"{yyyymm / 100}-{yyyymm % 100:00}";
+
+    private static void Increment(Dictionary<int, int> counts, int key) =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static IReadOnlyList<FacetValue> Top(IEnumerable<(string Value, int Count)> counts, IReadOnlySet<string> selected, int max)
+    {
+        var ordered = counts.OrderByDescending(c => c.Count).ThenBy(c => c.Value, StringComparer.Ordinal).ToList();
+        var top = ordered.Take(max).ToList();
+        // A selected value stays visible (and removable) even when it is not among the most frequent.
+        top.AddRange(ordered.Skip(max).Where(c => selected.Contains(c.Value)));
+        foreach (var value in selected.Where(v => ordered.All(c => c.Value != v))) top.Add((value, 0));
+        return top.Select(c => new FacetValue(c.Value, c.Count, selected.Contains(c.Value))).ToList();
+    }
+
+    private static IReadOnlySet<string> Selection(SearchRequest request, string facet) => facet switch
+    {
+        FacetNames.County => request.Counties.ToHashSet(StringComparer.Ordinal),
+        FacetNames.Reporter => request.Reporters.ToHashSet(StringComparer.Ordinal),
+        FacetNames.Correspondent => request.Correspondents.ToHashSet(StringComparer.Ordinal),
+        FacetNames.Kind => request.Kinds.ToHashSet(StringComparer.Ordinal),
+        _ => new HashSet<string>(),
+    };
+
+    /// <summary>A keyword facet: per segment, the selected values' ordinals and a count per ordinal.</summary>
+    private sealed class KeywordFacet(string name, string field, IReadOnlySet<string> selected)
+    {
+        private readonly List<long> _loaded = [];
+        private SortedSetDocValues? _values;
+        private HashSet<long> _selectedOrds = [];
+        private int[] _segmentCounts = [];
+
+        public string Name { get; } = name;
+
+        public IReadOnlySet<string> Selected { get; } = selected;
+
+        public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+
+        public void NextSegment(AtomicReader reader)
+        {
+            EndSegment();
+            _values = reader.GetSortedSetDocValues(field);
+            _selectedOrds = [];
+            if (_values is null) { _segmentCounts = []; return; }
+            _segmentCounts = new int[_values.ValueCount];
+            foreach (var value in Selected)
+            {
+                var ord = _values.LookupTerm(new BytesRef(value));
+                if (ord >= 0) _selectedOrds.Add(ord);
+            }
+        }
+
+        /// <summary>Reads the document's values; true when it passes this facet's filter.</summary>
+        public bool Load(int doc)
+        {
+            _loaded.Clear();
+            if (_values is not null)
+            {
+                _values.SetDocument(doc);
+                long ord;
+                while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) _loaded.Add(ord);
+            }
+            if (Selected.Count == 0) return true;
+            foreach (var ord in _loaded)
+                if (_selectedOrds.Contains(ord)) return true;
+            return false;
+        }
+
+        public void CountLoaded()
+        {
+            foreach (var ord in _loaded) _segmentCounts[ord]++;
+        }
+
+        // Ordinals are per segment: turn this segment's counts into values before moving on.
+        public void EndSegment()
+        {
+            if (_values is null) return;
+            var term = new BytesRef();
+            for (var ord = 0; ord < _segmentCounts.Length; ord++)
+            {
+                if (_segmentCounts[ord] == 0) continue;
+                _values.LookupOrd(ord, term);
+                var value = term.Utf8ToString();
+                Counts[value] = Counts.GetValueOrDefault(value) + _segmentCounts[ord];
+            }
+            _segmentCounts = [];
+            _values = null;
+        }
+    }
+}
