@@ -27,10 +27,14 @@ public static class ArchiveServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ArchiveOptions>>(new ArchiveOptionsValidator(runIngestion));
 
-        services.AddSingleton(_ => ArchiveAnalyzers.CreateDefault());
+        // One segmenter for the process: its dictionary loads once, and the byline names ingestion teaches
+        // JiebaSegmenter.Shared reach every analyzer.
+        services.AddSingleton<IChineseSegmenter>(_ => JiebaSegmenter.Shared);
+        services.AddSingleton(provider => new ArchiveAnalyzers(provider.GetRequiredService<IChineseSegmenter>()));
         services.AddSingleton<IPageSplitter, PageSplitter>();
         services.AddSingleton<QueryBuilder>();
         services.AddSingleton<ArticleSearcher>();
+        services.AddSingleton<ArchiveBrowser>();
         services.AddSingleton<IngestionStatus>();
         services.AddSingleton<PageIngestor>();
         services.AddSingleton(provider =>

@@ -52,8 +52,8 @@ public sealed class ArchiveAnalyzers
         BigramQuery = new BigramAnalyzer(outputUnigrams: false);
     }
 
-    /// <summary>Analyzers backed by the shipped lexicon.</summary>
-    public static ArchiveAnalyzers CreateDefault() => new(new LexiconSegmenter(Lexicon.Default));
+    /// <summary>Analyzers over the process's shared <see cref="JiebaSegmenter"/> (its dictionary loads once, on first use).</summary>
+    public static ArchiveAnalyzers CreateDefault() => new(JiebaSegmenter.Shared);
 
     public Analyzer Word { get; }
 

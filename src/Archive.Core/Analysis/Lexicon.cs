@@ -1,31 +1,16 @@
-using System.Collections.Frozen;
-
 namespace Archive.Core.Analysis;
 
 /// <summary>
-/// Words the segmenter must keep whole: the region's places, institutions and products, and names learned from
-/// bylines. Read from the embedded <c>Data/lexicon.txt</c> (one word a line, <c>#</c> starts a comment).
+/// Words of the region the segmenter must keep whole: places, institutions, products, reporters. Read from the
+/// embedded <c>Data/lexicon.txt</c> (one word a line; <c>#</c> starts a comment; text after the word is ignored).
 /// </summary>
-public sealed class Lexicon
+public sealed class Lexicon(IEnumerable<string> words)
 {
-    private readonly FrozenSet<string> _words;
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-
-    public Lexicon(IEnumerable<string> words)
-    {
-        _words = words.Select(w => w.Trim()).Where(w => w.Length > 1).ToFrozenSet(StringComparer.Ordinal);
-        _lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        MaxWordLength = _words.Count == 0 ? 1 : _words.Max(w => w.Length);
-    }
-
     /// <summary>The lexicon shipped with the application.</summary>
     public static Lexicon Default { get; } = new(ReadEmbedded("lexicon.txt"));
 
-    public int Count => _words.Count;
-
-    public int MaxWordLength { get; }
-
-    public bool Contains(ReadOnlySpan<char> word) => _lookup.Contains(word);
+    /// <summary>The words, as listed.</summary>
+    public IReadOnlyList<string> Words { get; } = [.. words.Select(w => w.Trim()).Where(w => w.Length > 0)];
 
     internal static IEnumerable<string> ReadEmbedded(string name)
     {

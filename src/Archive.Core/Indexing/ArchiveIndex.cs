@@ -141,6 +141,23 @@ public sealed class ArchiveIndex : IDisposable
         }
     }
 
+    /// <summary>
+    /// Acquires the current searcher for work that spans awaits (a streamed export); call <paramref name="release"/>
+    /// exactly once when done.
+    /// </summary>
+    public IndexSearcher AcquireSearcher(out Action release)
+    {
+        var searchers = _searchers;
+        if (searchers is null)
+        {
+            release = () => { };
+            return EmptySearcher;
+        }
+        var searcher = searchers.Acquire();
+        release = () => searchers.Release(searcher);
+        return searcher;
+    }
+
     /// <summary>Every page the index holds, with the hash it was indexed at.</summary>
     public IReadOnlyDictionary<string, PageState> ReadPageStates() => Search(searcher =>
     {

@@ -191,6 +191,8 @@ public sealed partial class PageIngestor(
             return Fail(file, info, $"the page could not be split: {ex.Message}");
         }
 
+        // Byline names join the segmenter's dictionary, so these and later articles keep them whole (earlier ones keep their tokens).
+        Analysis.JiebaSegmenter.Shared.AddWords(articles.SelectMany(a => a.Reporters.Concat(a.Correspondents).Concat(a.Photographers).Concat(a.Authors)));
         index.ReplacePage(state with { Articles = articles.Count }, articles);
         status.Succeeded(file);
         LogPage(file, articles.Count, decoded.EncodingName, clock.ElapsedMilliseconds);
