@@ -3,11 +3,13 @@ using Archive.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Queries.Mlt;
+using Archive.Core.Analysis;
 
 namespace Archive.Core.Searching;
 
 /// <summary>Runs searches and article look-ups against the shared index.</summary>
-public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries)
+public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, ArchiveAnalyzers analyzers)
 {
     private static readonly Similarity Ranking = new BM25Similarity();
 
@@ -45,15 +47,7 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries)
         if (parsed.IsEmpty && text.Length > 0)
             return Empty(text, page, size, message ?? "检索式中没有可检索的文字。");
 
-        var query = queries.Build(parsed);
-        if (request.From is not null || request.To is not null)
-        {
-            var range = NumericRangeQuery.NewInt32Range(ArticleFields.DateSort,
-                request.From is { } f ? ArticleDocument.DateKey(f) : 0,
-                request.To is { } t ? ArticleDocument.DateKey(t) : int.MaxValue, true, true);
-            query.Add(new ConstantScoreQuery(range) { Boost = 0f }, Occur.MUST);
-        }
-        var order = request.Sort == SearchSort.Relevance && !parsed.HasTextTerms ? SearchSort.Newest : request.Sort;
+        var (query, order) = Prepare(request, parsed);
         var terms = parsed.HighlightTerms.ToList();
 
         return index.Search(searcher =>
@@ -74,6 +68,21 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries)
         });
     }
 
+    // The Lucene query of a request (text, then the date range) and the order its hits come in.
+    private (BooleanQuery Query, SearchSort Order) Prepare(SearchRequest request, ParsedQuery parsed)
+    {
+        var query = queries.Build(parsed);
+        if (request.From is not null || request.To is not null)
+        {
+            var range = NumericRangeQuery.NewInt32Range(ArticleFields.DateSort,
+                request.From is { } f ? ArticleDocument.DateKey(f) : 0,
+                request.To is { } t ? ArticleDocument.DateKey(t) : int.MaxValue, true, true);
+            query.Add(new ConstantScoreQuery(range) { Boost = 0f }, Occur.MUST);
+        }
+        var order = request.Sort == SearchSort.Relevance && !parsed.HasTextTerms ? SearchSort.Newest : request.Sort;
+        return (query, order);
+    }
+
     private static Sort SortFor(SearchSort order) => order switch
     {
         SearchSort.Newest => ByNewest,
@@ -90,6 +99,70 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries)
             var top = searcher.Search(new TermQuery(new Term(ArticleFields.Id, id)), 1);
             return top.TotalHits == 0 ? null : ArticleDocument.ToArticle(searcher.Doc(top.ScoreDocs[0].Doc));
         });
+    }
+
+    /// <summary>
+    /// Articles about the same things (MoreLikeThis over the word field: the article's most distinctive words,
+    /// weighted by how rare they are in the archive), best first, the article itself and its page excluded.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Related(Article article, int count = 5) => index.Search(searcher =>
+    {
+        var reader = searcher.IndexReader;
+        if (reader.NumDocs < 3) return (IReadOnlyList<SearchHit>)[];
+        var mlt = new MoreLikeThis(reader)
+        {
+            Analyzer = analyzers.Word,
+            FieldNames = [ArticleFields.BodyWords],
+            MinTermFreq = 1,
+            MinDocFreq = 1,
+            // One-character words are mostly particles (的, 在, 了); words found in a third of the archive say little.
+            MinWordLen = 2,
+            MaxQueryTerms = 25,
+        };
+        mlt.SetMaxDocFreqPct(33);
+        var like = mlt.Like(new StringReader(article.Headline + "\n" + article.Body), ArticleFields.BodyWords);
+        var query = new BooleanQuery
+        {
+            { like, Occur.MUST },
+            { new TermQuery(new Term(ArticleFields.Type, ArticleFields.ArticleType)), Occur.MUST },
+            { new TermQuery(new Term(ArticleFields.File, article.File)), Occur.MUST_NOT },
+        };
+        searcher.Similarity = Ranking;
+        var top = searcher.Search(query, count);
+        return top.ScoreDocs.Select(d => ToHit(searcher, d, [])).ToList();
+    });
+
+    /// <summary>
+    /// Streams every article matching the request, in its order, up to <paramref name="cap"/>: the stored
+    /// documents are read one at a time while <paramref name="write"/> sends each on, so an export of ten thousand
+    /// articles never sits in memory.
+    /// </summary>
+    /// <returns>How many articles matched in all, and the index version the export was read from.</returns>
+    public async Task<ExportSummary> ExportAsync(SearchRequest request, int cap, Func<Article, string, CancellationToken, ValueTask> write, CancellationToken cancellationToken)
+    {
+        var searcher = index.AcquireSearcher(out var release);
+        try
+        {
+            var parsed = QueryTextParser.Parse(request.Query);
+            var (query, order) = Prepare(request, parsed);
+            var top = TopFieldCollector.Create(SortFor(order), Math.Max(1, cap), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var faceting = new FacetingCollector(request, top);
+            searcher.Similarity = Ranking;
+            searcher.Search(query, faceting);
+            var terms = parsed.HighlightTerms.ToList();
+            foreach (var scoreDoc in top.GetTopDocs().ScoreDocs)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var article = ArticleDocument.ToArticle(searcher.Doc(scoreDoc.Doc));
+                await write(article, SnippetBuilder.Snippet(article.Body, terms), cancellationToken);
+            }
+            var version = searcher.IndexReader is DirectoryReader reader ? reader.Version : 0;
+            return new ExportSummary(faceting.TotalHits, Math.Min(cap, faceting.TotalHits), version);
+        }
+        finally
+        {
+            release();
+        }
     }
 
     /// <summary>Every article of a page file, in page order.</summary>

@@ -35,3 +35,9 @@ public sealed record SearchHit(
     IReadOnlyList<string> Reporters,
     string SnippetHtml,
     float Score);
+
+/// <summary>What an export held: all matching articles, those written (the cap may cut), the index version read.</summary>
+public sealed record ExportSummary(int Matched, int Written, long IndexVersion)
+{
+    public bool Truncated => Written < Matched;
+}

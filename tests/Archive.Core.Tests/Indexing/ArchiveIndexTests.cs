@@ -23,7 +23,7 @@ public sealed class ArchiveIndexTests : IDisposable
 
         Assert.Equal(new IndexStats(1, 1, index.Stats().Version), index.Stats());
         Assert.Equal("h2", index.ReadPageStates()["a.txt"].Hash);
-        var searcher = new ArticleSearcher(index, new QueryBuilder(_analyzers));
+        var searcher = new ArticleSearcher(index, new QueryBuilder(_analyzers), _analyzers);
         Assert.Equal(0, searcher.Search(new SearchRequest("锦鲤")).Total);
         Assert.Equal(1, searcher.Search(new SearchRequest("阿胶")).Total);
     }
@@ -82,7 +82,7 @@ public sealed class ArchiveIndexTests : IDisposable
         index.ReplacePage(State("a.txt", "h", 1), [article]);
         index.Commit();
 
-        var stored = new ArticleSearcher(index, new QueryBuilder(_analyzers)).Get(article.Id);
+        var stored = new ArticleSearcher(index, new QueryBuilder(_analyzers), _analyzers).Get(article.Id);
 
         Assert.NotNull(stored);
         Assert.Equal(article.Reporters, stored.Reporters);

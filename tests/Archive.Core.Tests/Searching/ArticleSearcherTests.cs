@@ -16,7 +16,7 @@ public sealed class ArticleSearcherTests : IDisposable
     {
         var analyzers = ArchiveAnalyzers.CreateDefault();
         _index = ArchiveIndex.OpenForWriting(_path, analyzers, NullLogger.Instance);
-        _searcher = new ArticleSearcher(_index, new QueryBuilder(analyzers));
+        _searcher = new ArticleSearcher(_index, new QueryBuilder(analyzers), analyzers);
         Add("a.txt", new DateOnly(2024, 2, 6), ("聊城市质量大会召开", "市委书记出席会议。质量强市建设全面推进。", [], "聊城市"),
             ("高唐锦鲤首次出口中东", "高唐县的锦鲤乘飞机抵达迪拜。", ["薛良诚"], "高唐县"));
         Add("b.txt", new DateOnly(2025, 7, 31), ("冠县灵芝产业", "冠县灵芝和临清桑黄都是聊城特产，锦鲤也是。强市要建设。", ["高田"], "冠县"));

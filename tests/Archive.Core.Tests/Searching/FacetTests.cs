@@ -18,7 +18,7 @@ public sealed class FacetTests : IDisposable
     {
         var analyzers = ArchiveAnalyzers.CreateDefault();
         _index = ArchiveIndex.OpenForWriting(_path, analyzers, NullLogger.Instance);
-        _searcher = new ArticleSearcher(_index, new QueryBuilder(analyzers));
+        _searcher = new ArticleSearcher(_index, new QueryBuilder(analyzers), analyzers);
         // Two pages, written in separate commits so the index has two segments (ordinals differ per segment).
         Add("a.txt", new DateOnly(2024, 2, 6),
             Item("冠县灵芝丰收", "冠县", ArticleKind.News, ["高田"], ["张三"]),

@@ -32,7 +32,7 @@ public sealed class SeedIndexFixture : IDisposable
         }
         Index.Commit();
         Articles = articles;
-        Searcher = new ArticleSearcher(Index, new QueryBuilder(analyzers));
+        Searcher = new ArticleSearcher(Index, new QueryBuilder(analyzers), analyzers);
     }
 
     public ArchiveIndex Index { get; }
