@@ -18,6 +18,10 @@ public static class PageDecoder
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// Decodes the bytes of a page file. Never throws: an empty, whitespace-only or binary file comes back invalid, with
+    /// the reason in <see cref="DecodedPage.Error"/> (callers prefix the file name).
+    /// </summary>
     public static DecodedPage Decode(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 0)
@@ -39,11 +43,30 @@ public static class PageDecoder
         }
         catch (DecoderFallbackException)
         {
+            // A UTF-8 file cut inside its last character, or with a few damaged bytes, is still UTF-8: read as GB18030
+            // every one of its characters would become mojibake. GBK text read as UTF-8 is nearly all invalid, so
+            // the share of invalid sequences tells the two apart.
+            var lenient = Encoding.UTF8.GetString(bytes);
+            if (IsMostlyUtf8(lenient))
+                return Checked(lenient, "utf-8");
+
             // Not UTF-8: GB18030 is a superset of GBK and GB2312, the encodings Chinese extraction tools fall back to.
             // A file whose last character was cut in half still decodes (the fragment becomes U+FFFD).
             var gb = Encoding.GetEncoding("GB18030").GetString(bytes);
             return Checked(gb, "gb18030");
         }
+    }
+
+    // At most one undecodable sequence per hundred decoded non-ASCII characters (and always one: a truncated end).
+    private static bool IsMostlyUtf8(string lenient)
+    {
+        int invalid = 0, wide = 0;
+        foreach (var c in lenient)
+        {
+            if (c == '\uFFFD') invalid++;
+            else if (c > '\u007F') wide++;
+        }
+        return invalid <= Math.Max(1, wide / 100);
     }
 
     private static DecodedPage Checked(string text, string encoding)

@@ -8,19 +8,20 @@ namespace Archive.Core.Splitting;
 /// dates, kind and body. Every paragraph that is not headline or byline goes to the body, section heads included,
 /// so no text of the page is lost.
 /// </summary>
-internal sealed class ArticleAssembler(CountyResolver counties)
+internal sealed class ArticleAssembler(CountyResolver counties, HeadlineContinuations continuations)
 {
     private const int PhotoCaptionCjk = 400;
     private const int BriefCjk = 300;
-    private const int FeatureCjk = 2000;
+    // News carries a dateline (本报讯); a long story without one is a feature (通讯).
+    private const int FeatureCjk = 1000;
     private const int TeaserCjk = 200;
 
     public Article? Assemble(IReadOnlyList<PageUnit> segment, HeadlinePlacement placement, PageText page, int position, DateOnly? issueDate, bool dateInferred)
     {
         var headlineUnits = HeadlineUnits(segment, placement);
-        var headlineBlocks = headlineUnits.Select(u => (IReadOnlyList<string>)u.Lines)
-            .Concat(segment.Where(u => u.Displaced).Select(u => (IReadOnlyList<string>)u.Lines));
-        var headline = HeadlineComposer.Compose(headlineBlocks);
+        var headlineBlocks = headlineUnits.Select(u => new HeadlineBlock(u.Lines))
+            .Concat(segment.Where(u => u.Displaced).Select(u => new HeadlineBlock(u.Lines, Displaced: true)));
+        var headline = HeadlineComposer.Compose(headlineBlocks, continuations);
 
         var paragraphs = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -99,7 +100,8 @@ internal sealed class ArticleAssembler(CountyResolver counties)
         if (credits.Photographers.Count > 0 && cjk <= PhotoCaptionCjk) return ArticleKind.Photo;
         if (headline.Headline.Length == 0 && paragraphs.Count == 1 && cjk <= TeaserCjk && dateline is null) return ArticleKind.Photo;
         if (hasDash && credits.IsEmpty && cjk <= TeaserCjk) return ArticleKind.Teaser;
-        if (cjk < BriefCjk) return ArticleKind.Brief;
+        // A short item signed by a reporter is still a news story; a brief (简讯) is short and unsigned.
+        if (cjk < BriefCjk && staff == 0) return ArticleKind.Brief;
         if (cjk > FeatureCjk && dateline is null) return ArticleKind.Feature;
         return ArticleKind.News;
     }

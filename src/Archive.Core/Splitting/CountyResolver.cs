@@ -37,11 +37,12 @@ public sealed class CountyResolver(Gazetteer gazetteer)
         var scores = new Dictionary<string, int>(StringComparer.Ordinal);
         var inHeadline = new HashSet<string>(StringComparer.Ordinal);
         var cityScore = 0;
+        var cityInHeadline = false;
         void Count(string text, int weight, bool headlineText)
         {
             foreach (var mention in gazetteer.FindMentions(text))
             {
-                if (mention.County is null) { cityScore += weight; continue; }
+                if (mention.County is null) { cityScore += weight; cityInHeadline |= headlineText; continue; }
                 if (!scores.ContainsKey(mention.County)) { scores[mention.County] = 0; order.Add(mention.County); }
                 scores[mention.County] += weight;
                 if (headlineText) inHeadline.Add(mention.County);
@@ -60,6 +61,10 @@ public sealed class CountyResolver(Gazetteer gazetteer)
         string? county;
         if (inHeadline.Count == 1)
             county = inHeadline.First();
+        else if (scores.Count == 1 && !cityInHeadline && scores.Values.Single() >= 2)
+            // One county named again and again (its towns count) is where the story happens, however often the text
+            // also says 全市 or 聊城市: a city paper names the city in nearly every story.
+            county = scores.Keys.Single();
         else if (scores.Count > 0)
         {
             var (top, topScore) = scores.MaxBy(s => s.Value);

@@ -50,6 +50,9 @@ internal sealed class PageReader(SplitterLexicon lexicon, BylineParser bylines)
         FlushBlock(block, units);
 
         DemoteIndentedTitles(units);
+        // Repeats go first: joined to the cut-off paragraph they follow (000: …定制专属的 + 车零部件项目…), a repeated
+        // fragment would glue a false sentence together and no longer look like a repeat.
+        DropDuplicates(units);
         JoinBrokenParagraphs(units);
         DropDuplicates(units);
         return units;
@@ -138,7 +141,7 @@ internal sealed class PageReader(SplitterLexicon lexicon, BylineParser bylines)
         }
         unit.Lines.AddRange(lines);
         unit.Raw = string.Concat(lines);
-        unit.Text = lines.Aggregate(string.Empty, (acc, l) => TextNormalizer.JoinBroken(acc, TextNormalizer.NormalizeInline(l)));
+        unit.Text = StripLeadingMarks(lines.Aggregate(string.Empty, (acc, l) => TextNormalizer.JoinBroken(acc, TextNormalizer.NormalizeInline(l))));
         unit.Dateline = DatelineParser.Parse(unit.Text);
         var inline = bylines.ParseInline(unit.Raw);
         if (inline is not null)
@@ -149,6 +152,14 @@ internal sealed class PageReader(SplitterLexicon lexicon, BylineParser bylines)
         if (!unit.HasPhotoCredit && unit.Dateline is null && !unit.HasInlineByline && TitleRules.LooksLikeTitle(lines))
             unit.Kind = UnitKind.Title;
         return unit;
+    }
+
+    // ▶8月14日，…: a bullet before a picture story's first paragraph is a mark of the layout, not text.
+    private string StripLeadingMarks(string text)
+    {
+        var start = 0;
+        while (start < text.Length - 1 && lexicon.IsMarker(text[start])) start++;
+        return start == 0 ? text : text[start..].TrimStart();
     }
 
     // Pages that indent their paragraphs (002) print headlines flush left: there an indented title-like line is the

@@ -23,7 +23,7 @@ public sealed class PageSplitter : IPageSplitter
     public PageSplitter(SplitterLexicon lexicon, Gazetteer gazetteer)
     {
         _reader = new PageReader(lexicon, new BylineParser(lexicon));
-        _assembler = new ArticleAssembler(new CountyResolver(gazetteer));
+        _assembler = new ArticleAssembler(new CountyResolver(gazetteer), lexicon.Continuations);
     }
 
     /// <inheritdoc />

@@ -35,6 +35,20 @@ public sealed class PageSplitterRobustnessTests
     }
 
     [Fact]
+    public void TwentyMegabyteSingleLineIsSplitWithoutLossInUnderTenSeconds()
+    {
+        var line = new StringBuilder(20_000_100);
+        while (line.Length < 20_000_000) line.Append("聊城市持续推进高质量发展，全市经济运行稳中有进，");
+        var text = line.ToString();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var articles = _splitter.Split(new PageText("huge.txt", text, null));
+        watch.Stop();
+        Assert.NotEmpty(articles);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        Assert.Equal(TextNormalizer.CountCjk(text), articles.Sum(a => TextNormalizer.CountCjk(a.Body) + TextNormalizer.CountCjk(a.Headline)));
+    }
+
+    [Fact]
     public void ControlCharactersDoNotBreakTheSplitter()
     {
         var text = "□ 记者 张三\u0001 报道\n\u0000本报讯\u0007 聊城市召开会议\u001b，部署工作。\n\u0002\u0003\n";
@@ -101,6 +115,49 @@ public sealed class PageSplitterRobustnessTests
             if (cjk.Length < 2 || line.StartsWith('┌')) continue;
             Assert.True(everything.Contains(cjk, StringComparison.Ordinal), $"{name}: lost \"{line}\"");
         }
+    }
+
+    /// <summary>
+    /// Counts ideographs: of the page's text (furniture lines, column logos and paragraphs repeated by the extraction
+    /// left out), at least 99% must be found again in the articles, character by character (a character counts as
+    /// many times as the articles hold it, no more). Byline lines count by their names, which is what an article keeps.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(SeedNames))]
+    public void AtLeastNinetyNinePercentOfASeedPagesCharactersReachAnArticle(string name)
+    {
+        var page = SeedPages.Load(name);
+        var articles = _splitter.Split(page);
+        var kept = CharacterCounts(string.Concat(articles.Select(Everything)));
+
+        var expected = new Dictionary<char, int>();
+        var seen = new StringBuilder();
+        foreach (var raw in page.Text.Split('\n'))
+        {
+            var line = raw.Trim();
+            var compact = TextNormalizer.NormalizeInline(line);
+            if (compact.Length == 0 || line.StartsWith('┌') || SplitterLexicon.Default.Furniture.Any(f => compact.StartsWith(f, StringComparison.Ordinal)))
+                continue;
+            var byline = BylineParser.Default.ParseLine(line);
+            var cjk = byline is not null ? string.Concat(byline.AllNames) : TextNormalizer.CjkOnly(line);
+            // A line the page already printed (000 repeats a paragraph three times) is a dropped duplicate.
+            if (cjk.Length >= 8 && seen.ToString().Contains(cjk, StringComparison.Ordinal)) continue;
+            seen.Append(cjk);
+            foreach (var c in cjk) expected[c] = expected.GetValueOrDefault(c) + 1;
+        }
+
+        var total = expected.Values.Sum();
+        var found = expected.Sum(e => Math.Min(e.Value, kept.GetValueOrDefault(e.Key)));
+        var share = (double)found / total;
+        Assert.True(share >= 0.99, $"{name}: {found} of {total} ideographs reach an article ({share:P2})");
+    }
+
+    private static Dictionary<char, int> CharacterCounts(string text)
+    {
+        var counts = new Dictionary<char, int>();
+        foreach (var c in text)
+            if (TextNormalizer.IsCjk(c)) counts[c] = counts.GetValueOrDefault(c) + 1;
+        return counts;
     }
 
     [Theory]

@@ -28,7 +28,7 @@ public sealed class SeedPageTests
     {
         var his = Page000.Where(a => a.Reporters.Contains("薛良诚")).Select(a => a.Headline).ToList();
         Assert.Equal(
-            ["多元一体 美美与共", "织密药品安全防护网 守牢质量安全底线", "废弃坑塘蝶变 乡村游打卡地", "临清推动金融活水 精准“滴灌”"],
+            ["多元一体 美美与共", "守牢质量安全底线", "废弃坑塘蝶变 乡村游打卡地", "精准“滴灌”"],
             his);
         var pond = Assert.Single(Page000, a => a.Headline.StartsWith("废弃坑塘", StringComparison.Ordinal));
         Assert.Equal(["陈清林", "杨长武"], pond.Correspondents);
@@ -55,7 +55,8 @@ public sealed class SeedPageTests
         Assert.Equal("聊城获评首批山东省铸牢中华民族共同体意识示范市", first.Headline);
         Assert.Equal(["朱海波", "张颖"], first.Reporters);
         Assert.Equal(["潘玉亮"], first.Correspondents);
-        var quality = Assert.Single(Page001, a => a.Headline.StartsWith("聊城市质量大会召开", StringComparison.Ordinal));
+        var quality = Assert.Single(Page001, a => a.Subheadlines.Contains("聊城市质量大会召开"));
+        Assert.Equal("把质量第一理念贯穿各领域全过程 凝心聚力建设质量强市", quality.Headline);
         Assert.Equal(["李政哲", "焦阳", "杨光"], quality.Reporters);
         Assert.StartsWith("本报讯", quality.Body);
         var photo = Assert.Single(Page001, a => a.Kind == ArticleKind.Photo);
