@@ -42,9 +42,13 @@ public static class ArchiveServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<ArchiveOptions>>().Value;
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<ArchiveIndex>();
             var writes = runIngestion ?? options.Ingestion.Enabled;
-            return writes
+            var index = writes
                 ? ArchiveIndex.OpenForWriting(options.IndexPath, provider.GetRequiredService<ArchiveAnalyzers>(), logger)
                 : ArchiveIndex.OpenReadOnly(options.IndexPath, logger);
+            // Names learned from bylines in earlier runs (or by the process that ingests) must be whole words in
+            // queries too, or the word-field phrase of a name would not match how it was indexed.
+            provider.GetRequiredService<IChineseSegmenter>().AddWords(index.BylineNames());
+            return index;
         });
         return services;
     }

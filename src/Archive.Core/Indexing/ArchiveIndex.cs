@@ -173,6 +173,20 @@ public sealed class ArchiveIndex : IDisposable
         return states;
     });
 
+    /// <summary>Every name credited in a byline (any role), from the index's terms: the segmenter learns them at start-up.</summary>
+    public IReadOnlyList<string> BylineNames() => Search(searcher =>
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in (string[])[ArticleFields.Reporter, ArticleFields.Correspondent, ArticleFields.Photographer, ArticleFields.Author])
+        {
+            var terms = MultiFields.GetTerms(searcher.IndexReader, field);
+            if (terms is null) continue;
+            var iterator = terms.GetEnumerator();
+            while (iterator.MoveNext()) names.Add(iterator.Term.Utf8ToString());
+        }
+        return (IReadOnlyList<string>)names.ToList();
+    });
+
     /// <summary>Counts of articles and pages in the current searcher.</summary>
     public IndexStats Stats() => Search(searcher =>
     {

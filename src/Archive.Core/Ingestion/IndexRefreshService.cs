@@ -1,3 +1,4 @@
+using Archive.Core.Analysis;
 using Archive.Core.Indexing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,7 @@ namespace Archive.Core.Ingestion;
 /// Where ingestion runs in another process, this keeps the read-only index current: it opens the index once it
 /// exists and picks up each new commit.
 /// </summary>
-public sealed class IndexRefreshService(ArchiveIndex index, IngestionStatus status, IOptions<ArchiveOptions> options) : BackgroundService
+public sealed class IndexRefreshService(ArchiveIndex index, IChineseSegmenter segmenter, IngestionStatus status, IOptions<ArchiveOptions> options) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -17,7 +18,10 @@ public sealed class IndexRefreshService(ArchiveIndex index, IngestionStatus stat
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
-                index.Refresh();
+            {
+                // The other process learned new byline names as it indexed them; queries here need them too.
+                if (index.Refresh()) segmenter.AddWords(index.BylineNames());
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

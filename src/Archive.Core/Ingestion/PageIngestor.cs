@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Archive.Core.Analysis;
 using Archive.Core.Articles;
 using Archive.Core.Indexing;
 using Archive.Core.Pages;
@@ -17,6 +18,7 @@ namespace Archive.Core.Ingestion;
 public sealed partial class PageIngestor(
     ArchiveIndex index,
     IPageSplitter splitter,
+    IChineseSegmenter segmenter,
     IngestionStatus status,
     IOptions<ArchiveOptions> options,
     ILogger<PageIngestor> logger)
@@ -192,7 +194,7 @@ public sealed partial class PageIngestor(
         }
 
         // Byline names join the segmenter's dictionary, so these and later articles keep them whole (earlier ones keep their tokens).
-        Analysis.JiebaSegmenter.Shared.AddWords(articles.SelectMany(a => a.Reporters.Concat(a.Correspondents).Concat(a.Photographers).Concat(a.Authors)));
+        segmenter.AddWords(articles.SelectMany(a => a.Reporters.Concat(a.Correspondents).Concat(a.Photographers).Concat(a.Authors)));
         index.ReplacePage(state with { Articles = articles.Count }, articles);
         status.Succeeded(file);
         LogPage(file, articles.Count, decoded.EncodingName, clock.ElapsedMilliseconds);

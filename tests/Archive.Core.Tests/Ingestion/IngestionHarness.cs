@@ -11,7 +11,7 @@ internal sealed class IngestionHarness : IDisposable
 {
     private readonly IHost _host;
 
-    public IngestionHarness(string? root = null, TimeSpan? stableDelay = null)
+    public IngestionHarness(string? root = null, TimeSpan? stableDelay = null, Action<IServiceCollection>? configure = null)
     {
         Root = root ?? Path.Combine(Path.GetTempPath(), "archive-ingestion-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Pages);
@@ -28,6 +28,7 @@ internal sealed class IngestionHarness : IDisposable
             ["Archive:Ingestion:StableDelay"] = (stableDelay ?? TimeSpan.FromMilliseconds(300)).ToString(),
         });
         builder.Services.AddArchiveCore(runIngestion: true);
+        configure?.Invoke(builder.Services);
         _host = builder.Build();
     }
 

@@ -38,6 +38,26 @@ public sealed class PageIngestorTests
     }
 
     [Fact]
+    public async Task BylineNamesLearnedInAnEarlierRunAreWholeWordsAfterARestart()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "archive-ingestion-tests", Guid.NewGuid().ToString("N"));
+        var first = new IngestionHarness(root);
+        first.Write("a.txt", IngestionHarness.Page("鸵鸟节").Replace("测试员", "欧阳春晓"));
+        await first.Ingestor.IngestFolderAsync();
+        first.Stop();
+
+        // A fresh segmenter, as a new process would have: it learns the names from the index when it opens.
+        var segmenter = Archive.Core.Analysis.JiebaSegmenter.Load();
+        using var second = new IngestionHarness(root, configure: services =>
+            services.AddSingleton<Archive.Core.Analysis.IChineseSegmenter>(segmenter));
+        _ = second.Index;
+
+        var lengths = new List<int>();
+        segmenter.Segment("记者欧阳春晓报道", lengths);
+        Assert.Equal([2, 4, 2], lengths);
+    }
+
+    [Fact]
     public async Task TouchedButUnchangedPageIsNotReindexedAndItsNewTimeIsRemembered()
     {
         using var harness = new IngestionHarness();
