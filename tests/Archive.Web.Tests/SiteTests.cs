@@ -100,6 +100,75 @@ public sealed class SiteTests : IClassFixture<SiteTests.SeededSite>
     }
 
     [Fact]
+    public async Task ArticlePageLinksItsCountyAndPeopleAndOffersACitationAndRelatedCoverage()
+    {
+        var api = await _site.Client.GetFromJsonAsync<JsonElement>("/api/search?q=锦鲤");
+        var url = api.GetProperty("hits")[0].GetProperty("url").GetString()!;
+
+        var page = await _site.Client.GetDocumentAsync(url);
+
+        Assert.Equal("/counties/" + Uri.EscapeDataString("高唐县"), page.QuerySelector(".article-meta a[href^='/counties/']")!.GetAttribute("href"));
+        Assert.Contains(page.QuerySelectorAll(".article-meta .names a"), a => a.TextContent == "孙亚飞" && a.GetAttribute("href") == "/people/" + Uri.EscapeDataString("孙亚飞"));
+        var citation = page.QuerySelector("#citation")!.TextContent;
+        Assert.StartsWith("孙亚飞", citation);
+        Assert.Contains("高唐锦鲤首次“跃”出国门闯中东[N/OL]. 聊城日报, 2025-09-02[", citation);
+        Assert.EndsWith(url + ".", citation);
+        Assert.EndsWith(url, page.QuerySelector("#permalink")!.GetAttribute("value"));
+        Assert.NotEmpty(page.QuerySelectorAll(".related li a"));
+        Assert.DoesNotContain(page.QuerySelectorAll(".related li a"), a => a.GetAttribute("href") == url);
+        Assert.NotEmpty(page.QuerySelectorAll(".same-page li a"));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/article.js']"));
+    }
+
+    [Fact]
+    public async Task SearchPageShowsFacetsHistogramAndFiltersThatCanBeRemoved()
+    {
+        var page = await _site.Client.GetDocumentAsync("/search?q=聊城");
+        var county = page.QuerySelectorAll("#facet-county ~ ul a.facet-value").First(a => a.TextContent.Contains("高唐县"));
+        Assert.Equal("false", county.GetAttribute("aria-pressed"));
+
+        var filtered = await _site.Client.GetDocumentAsync(county.GetAttribute("href")!);
+
+        Assert.All(filtered.QuerySelectorAll(".hit .county"), c => Assert.Equal("高唐县", c.TextContent));
+        var chip = filtered.QuerySelector(".chips a.chip")!;
+        Assert.Contains("高唐县", chip.TextContent);
+        var cleared = await _site.Client.GetDocumentAsync(chip.GetAttribute("href")!);
+        Assert.Equal(page.QuerySelector(".results-summary")!.TextContent, cleared.QuerySelector(".results-summary")!.TextContent);
+        Assert.NotNull(page.QuerySelector(".histogram svg a rect.bar"));
+    }
+
+    [Fact]
+    public async Task ZeroResultsUnderFiltersOfferTheSameWordsWithoutThem()
+    {
+        var page = await _site.Client.GetDocumentAsync("/search?q=锦鲤&county=莘县");
+        Assert.Contains("共找到 0 篇", page.QuerySelector(".results-summary")!.TextContent);
+        var link = page.QuerySelector(".empty a")!;
+        Assert.Equal("/search?q=" + Uri.EscapeDataString("锦鲤"), link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task BadParametersAreExplainedNotFailed()
+    {
+        var page = await _site.Client.GetDocumentAsync("/search?q=锦鲤&from=yesterday&page=-3&sort=best&size=1000&year=abc");
+        var notices = string.Join(" ", page.QuerySelectorAll(".notice").Select(n => n.TextContent));
+        foreach (var expected in new[] { "from", "page", "排序", "size", "年份" })
+            Assert.Contains(expected, notices);
+        Assert.NotEmpty(page.QuerySelectorAll(".hit"));
+    }
+
+    [Fact]
+    public async Task ApiSearchTakesTheSameFiltersAndReturnsFacetsAndHistogram()
+    {
+        var result = await _site.Client.GetFromJsonAsync<JsonElement>("/api/search?county=高唐县&county=冠县&sort=newest");
+        Assert.All(result.GetProperty("hits").EnumerateArray(), h => Assert.Contains(h.GetProperty("county").GetString(), new[] { "高唐县", "冠县" }));
+        var counties = result.GetProperty("facets").GetProperty("county").EnumerateArray().ToList();
+        Assert.Contains(counties, c => c.GetProperty("value").GetString() == "高唐县" && c.GetProperty("selected").GetBoolean());
+        Assert.Contains(counties, c => c.GetProperty("value").GetString() == "聊城市" && !c.GetProperty("selected").GetBoolean());
+        Assert.Equal("newest", result.GetProperty("sort").GetString());
+        Assert.True(result.GetProperty("histogram").GetArrayLength() >= 1);
+    }
+
+    [Fact]
     public async Task ApiSearchReturnsTotalAndHitsWithUrls()
     {
         var result = await _site.Client.GetFromJsonAsync<JsonElement>("/api/search?q=锦鲤&page=1&size=5");

@@ -1,11 +1,13 @@
+using Archive.Core;
 using Archive.Core.Searching;
 using Archive.Web.Models;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Archive.Web.Controllers;
 
 /// <summary>An article, with the query's matches marked when it was reached from a search.</summary>
-public sealed class ArticlesController(ArticleSearcher searcher) : Controller
+public sealed class ArticlesController(ArticleSearcher searcher, IOptions<ArchiveOptions> options) : Controller
 {
     [HttpGet("/articles/{id}")]
     public IActionResult Show(string id, string? q)
@@ -13,6 +15,8 @@ public sealed class ArticlesController(ArticleSearcher searcher) : Controller
         var article = searcher.Get(id);
         if (article is null) return NotFound();
         var terms = QueryTextParser.Parse(q).HighlightTerms.ToList();
-        return View(new ArticlePageModel(article, searcher.ArticlesOfPage(article.File), q, terms));
+        var permalink = $"{Request.Scheme}://{Request.Host}/articles/{Uri.EscapeDataString(article.Id)}";
+        var citation = Citation.GbT7714(article, options.Value.Newspaper, permalink, DateOnly.FromDateTime(DateTime.Today));
+        return View(new ArticlePageModel(article, searcher.ArticlesOfPage(article.File), searcher.Related(article), q, terms, permalink, citation));
     }
 }
