@@ -18,10 +18,6 @@ public sealed class ArchiveOptions
     [Required(AllowEmptyStrings = false, ErrorMessage = "Archive:IndexPath must name the folder of the index.")]
     public string IndexPath { get; set; } = "data/index";
 
-    /// <summary>The newspaper's name, as citations and exports give it.</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage = "Archive:Newspaper must name the newspaper.")]
-    public string Newspaper { get; set; } = "聊城日报";
-
     public IngestionOptions Ingestion { get; set; } = new();
 
     /// <summary>Resolves the relative paths against <paramref name="root"/>; call once at start-up.</summary>

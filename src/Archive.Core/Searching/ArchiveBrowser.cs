@@ -42,12 +42,46 @@ public sealed class ArchiveBrowser(ArchiveIndex index)
         return new CoverageMatrix(months, cells);
     });
 
+    /// <summary>The page files of one issue, in file order (the order the search lists them in).</summary>
+    public IReadOnlyList<string> PagesOn(DateOnly date) => index.Search(searcher =>
+    {
+        var key = ArticleDocument.DateKey(date);
+        var day = new BooleanQuery
+        {
+            { new TermQuery(new Term(ArticleFields.Type, ArticleFields.ArticleType)), Occur.MUST },
+            { NumericRangeQuery.NewInt32Range(ArticleFields.DateSort, key, key, true, true), Occur.MUST },
+        };
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        Visit(searcher, day, (reader, doc, _) => files.Add(reader.File(doc)));
+        return (IReadOnlyList<string>)files.ToList();
+    });
+
+    /// <summary>
+    /// How many articles credit a name in each byline role (<see cref="ArticleFields.Reporter"/>,
+    /// <see cref="ArticleFields.Correspondent"/>, <see cref="ArticleFields.Photographer"/>, <see cref="ArticleFields.Author"/>);
+    /// roles the name never had are left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> PersonRoles(string name) => index.Search(searcher =>
+    {
+        var roles = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var field in (string[])[ArticleFields.Reporter, ArticleFields.Correspondent, ArticleFields.Photographer, ArticleFields.Author])
+        {
+            var counter = new TotalHitCountCollector();
+            searcher.Search(new TermQuery(new Term(field, name)), counter);
+            if (counter.TotalHits > 0) roles[field] = counter.TotalHits;
+        }
+        return (IReadOnlyDictionary<string, int>)roles;
+    });
+
     private static DateOnly ToDate(int key) => new(key / 10000, key / 100 % 100, key % 100);
 
     // Calls back for every article with its date key; the reader gives its file and county from DocValues.
-    private static void Visit(IndexSearcher searcher, Action<SegmentValues, int, int> visit)
+    private static void Visit(IndexSearcher searcher, Action<SegmentValues, int, int> visit) =>
+        Visit(searcher, new TermQuery(new Term(ArticleFields.Type, ArticleFields.ArticleType)), visit);
+
+    // The same for the articles a query matches.
+    private static void Visit(IndexSearcher searcher, Query articles, Action<SegmentValues, int, int> visit)
     {
-        var articles = new TermQuery(new Term(ArticleFields.Type, ArticleFields.ArticleType));
         var weight = searcher.CreateNormalizedWeight(articles);
         foreach (var context in searcher.IndexReader.Leaves)
         {

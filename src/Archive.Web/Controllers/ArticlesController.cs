@@ -1,5 +1,5 @@
-using Archive.Core;
 using Archive.Core.Searching;
+using Archive.Web.Export;
 using Archive.Web.Models;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Archive.Web.Controllers;
 
 /// <summary>An article, with the query's matches marked when it was reached from a search.</summary>
-public sealed class ArticlesController(ArticleSearcher searcher, IOptions<ArchiveOptions> options) : Controller
+public sealed class ArticlesController(ArticleSearcher searcher, IOptions<ExportOptions> options) : Controller
 {
     [HttpGet("/articles/{id}")]
     public IActionResult Show(string id, string? q)

@@ -1,3 +1,4 @@
+using Archive.Core.Indexing;
 using Archive.Core.Searching;
 
 namespace Archive.Web.Models;
@@ -25,6 +26,16 @@ public static class Labels
         "brief" => "简讯",
         "teaser" => "导读",
         _ => kind,
+    };
+
+    /// <summary>A byline role by its index field (<c>reporter</c>, <c>correspondent</c>, <c>photographer</c>, <c>author</c>).</summary>
+    public static string Role(string field) => field switch
+    {
+        ArticleFields.Reporter => "记者",
+        ArticleFields.Correspondent => "通讯员",
+        ArticleFields.Photographer => "摄影",
+        ArticleFields.Author => "署名作者",
+        _ => field,
     };
 
     public static string Sort(SearchSort sort) => sort switch
