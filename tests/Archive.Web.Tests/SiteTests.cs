@@ -230,6 +230,31 @@ public sealed class SiteTests : IClassFixture<SiteTests.SeededSite>
         Assert.DoesNotContain("<script>alert(1)</script>", response);
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/search?q=聊城")]
+    [InlineData("/search?q=聊城&size=100")]
+    [InlineData("/counties")]
+    [InlineData("/dates")]
+    [InlineData("/coverage")]
+    [InlineData("/people/薛良诚")]
+    public async Task NoPageIsOverAHundredKilobytes(string url)
+    {
+        var response = await _site.Client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+        Assert.True(bytes < 100 * 1024, $"{url} is {bytes / 1024} KB");
+    }
+
+    [Fact]
+    public async Task SearchPageExplainsTheQuerySyntax()
+    {
+        var page = await _site.Client.GetDocumentAsync("/search?q=锦鲤");
+        var help = page.QuerySelector("details.syntax-help")!.TextContent;
+        foreach (var example in new[] { "OR", "NOT", "标题:", "记者:", "县:", "日期:" })
+            Assert.Contains(example, help);
+    }
+
     [Fact]
     public async Task StylesheetIsServedByTheAppItself()
     {
