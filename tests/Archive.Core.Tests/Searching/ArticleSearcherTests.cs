@@ -1,25 +1,20 @@
-using Archive.Core.Analysis;
-using Archive.Core.Articles;
-using Archive.Core.Indexing;
 using Archive.Core.Searching;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Archive.Core.Tests.Searching;
 
 public sealed class ArticleSearcherTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "archive-search-tests", Guid.NewGuid().ToString("N"));
-    private readonly ArchiveIndex _index;
+    private readonly TestIndex _test = new();
     private readonly ArticleSearcher _searcher;
 
     public ArticleSearcherTests()
     {
-        var analyzers = ArchiveAnalyzers.CreateDefault();
-        _index = ArchiveIndex.OpenForWriting(_path, analyzers, NullLogger.Instance);
-        _searcher = new ArticleSearcher(_index, new QueryBuilder(analyzers), analyzers);
-        Add("a.txt", new DateOnly(2024, 2, 6), ("聊城市质量大会召开", "市委书记出席会议。质量强市建设全面推进。", [], "聊城市"),
-            ("高唐锦鲤首次出口中东", "高唐县的锦鲤乘飞机抵达迪拜。", ["薛良诚"], "高唐县"));
-        Add("b.txt", new DateOnly(2025, 7, 31), ("冠县灵芝产业", "冠县灵芝和临清桑黄都是聊城特产，锦鲤也是。强市要建设。", ["高田"], "冠县"));
+        _searcher = _test.Searcher;
+        _test.AddPage("a.txt", new DateOnly(2024, 2, 6),
+            TestIndex.Article("聊城市质量大会召开", "市委书记出席会议。质量强市建设全面推进。") with { County = "聊城市" },
+            TestIndex.Article("高唐锦鲤首次出口中东", "高唐县的锦鲤乘飞机抵达迪拜。") with { Reporters = ["薛良诚"], County = "高唐县" });
+        _test.AddPage("b.txt", new DateOnly(2025, 7, 31),
+            TestIndex.Article("冠县灵芝产业", "冠县灵芝和临清桑黄都是聊城特产，锦鲤也是。强市要建设。") with { Reporters = ["高田"], County = "冠县" });
     }
 
     [Fact]
@@ -128,25 +123,5 @@ public sealed class ArticleSearcherTests : IDisposable
         Assert.Equal(["聊城市质量大会召开", "高唐锦鲤首次出口中东"], articles.Select(a => a.Headline));
     }
 
-    private void Add(string file, DateOnly date, params (string Headline, string Body, string[] Reporters, string County)[] items)
-    {
-        var articles = items.Select((item, i) => new Article
-        {
-            Id = Archive.Core.Pages.PageKey.ArticleId(file, i + 1),
-            File = file,
-            Headline = item.Headline,
-            Body = item.Body,
-            Reporters = item.Reporters,
-            County = item.County,
-            Date = date,
-        }).ToList();
-        _index.ReplacePage(new PageState(file, "hash", 1, DateTime.UtcNow, date, articles.Count, DateTimeOffset.UtcNow), articles);
-        _index.Commit();
-    }
-
-    public void Dispose()
-    {
-        _index.Dispose();
-        if (Directory.Exists(_path)) Directory.Delete(_path, recursive: true);
-    }
+    public void Dispose() => _test.Dispose();
 }

@@ -1,24 +1,17 @@
-using Archive.Core.Analysis;
 using Archive.Core.Articles;
-using Archive.Core.Indexing;
-using Archive.Core.Pages;
 using Archive.Core.Searching;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Archive.Core.Tests.Searching;
 
 /// <summary>Facet counts, multi-select filters, date ranges, sorting and the histogram on a small real index.</summary>
 public sealed class FacetTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "archive-facet-tests", Guid.NewGuid().ToString("N"));
-    private readonly ArchiveIndex _index;
+    private readonly TestIndex _test = new();
     private readonly ArticleSearcher _searcher;
 
     public FacetTests()
     {
-        var analyzers = ArchiveAnalyzers.CreateDefault();
-        _index = ArchiveIndex.OpenForWriting(_path, analyzers, NullLogger.Instance);
-        _searcher = new ArticleSearcher(_index, new QueryBuilder(analyzers), analyzers);
+        _searcher = _test.Searcher;
         // Two pages, written in separate commits so the index has two segments (ordinals differ per segment).
         Add("a.txt", new DateOnly(2024, 2, 6),
             Item("冠县灵芝丰收", "冠县", ArticleKind.News, ["高田"], ["张三"]),
@@ -125,31 +118,10 @@ public sealed class FacetTests : IDisposable
     private static IEnumerable<(string, int)> Counts(SearchResult result, string facet) =>
         result.Facets[facet].Select(v => (v.Value, v.Count));
 
-    private static (string Headline, string County, ArticleKind Kind, string[] Reporters, string[] Correspondents) Item(
-        string headline, string county, ArticleKind kind, string[] reporters, string[] correspondents) =>
-        (headline, county, kind, reporters, correspondents);
+    private static Article Item(string headline, string county, ArticleKind kind, string[] reporters, string[] correspondents) =>
+        TestIndex.Article(headline, headline + "。") with { County = county, Kind = kind, Reporters = reporters, Correspondents = correspondents };
 
-    private void Add(string file, DateOnly date, params (string Headline, string County, ArticleKind Kind, string[] Reporters, string[] Correspondents)[] items)
-    {
-        var articles = items.Select((item, i) => new Article
-        {
-            Id = PageKey.ArticleId(file, i + 1),
-            File = file,
-            Headline = item.Headline,
-            Body = item.Headline + "。",
-            County = item.County,
-            Kind = item.Kind,
-            Reporters = item.Reporters,
-            Correspondents = item.Correspondents,
-            Date = date,
-        }).ToList();
-        _index.ReplacePage(new PageState(file, "h", 1, DateTime.UtcNow, date, articles.Count, DateTimeOffset.UtcNow), articles);
-        _index.Commit();
-    }
+    private void Add(string file, DateOnly date, params Article[] items) => _test.AddPage(file, date, items);
 
-    public void Dispose()
-    {
-        _index.Dispose();
-        Directory.Delete(_path, recursive: true);
-    }
+    public void Dispose() => _test.Dispose();
 }
