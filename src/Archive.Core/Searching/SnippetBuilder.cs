@@ -42,10 +42,13 @@ public static class SnippetBuilder
         foreach (var term in terms.Select(Fold).Where(t => t.Length > 0).Distinct().OrderByDescending(t => t.Length))
         {
             var from = 0;
+            var wholeWord = term.All(char.IsAsciiLetterOrDigit);
             while (from < folded.Length && (from = folded.IndexOf(term, from, StringComparison.Ordinal)) >= 0)
             {
                 var start = from;
-                if (!found.Any(m => start < m.Start + m.Length && m.Start < start + term.Length))
+                // A Latin word or number matches whole (app is not marked inside application), as the analyzers see it.
+                var whole = !wholeWord || (!IsAsciiWordAt(folded, start - 1) && !IsAsciiWordAt(folded, start + term.Length));
+                if (whole && !found.Any(m => start < m.Start + m.Length && m.Start < start + term.Length))
                     found.Add((start, term.Length, index));
                 from += term.Length;
             }
@@ -54,6 +57,8 @@ public static class SnippetBuilder
         found.Sort((a, b) => a.Start.CompareTo(b.Start));
         return found;
     }
+
+    private static bool IsAsciiWordAt(string text, int i) => i >= 0 && i < text.Length && char.IsAsciiLetterOrDigit(text[i]);
 
     // Folding keeps the length of the text, so offsets in the folded text are offsets in the original.
     private static string Fold(string text)

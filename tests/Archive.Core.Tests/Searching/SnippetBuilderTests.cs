@@ -19,6 +19,12 @@ public sealed class SnippetBuilderTests
     }
 
     [Fact]
+    public void LatinWordsAreMarkedWholeNotInsideLongerWords()
+    {
+        Assert.Equal("<mark>App</mark>与application，200MW≠<mark>200</mark>", SnippetBuilder.Highlight("App与application，200MW≠200", ["app", "200"]));
+    }
+
+    [Fact]
     public void SnippetIsTheWindowWithTheMatches()
     {
         var text = new string('甲', 300) + "。高唐锦鲤出口中东。" + new string('乙', 300);
