@@ -2,6 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace Archive.Web.Tests;
 
@@ -11,11 +14,18 @@ namespace Archive.Web.Tests;
 /// </summary>
 public sealed class ArchiveFactory : WebApplicationFactory<Program>
 {
-    public ArchiveFactory(TestFolder folder, bool ingestion = true)
+    /// <param name="settings">Configuration applied after the defaults (e.g. tiny rate limits, an admin key).</param>
+    public ArchiveFactory(TestFolder folder, bool ingestion = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Folder = folder;
         Ingestion = ingestion;
+        Settings = settings ?? new Dictionary<string, string?>();
     }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+
+    /// <summary>Every event the site logged, as Serilog saw it (trace ids included).</summary>
+    public LogCollector Logs { get; } = new();
 
     public TestFolder Folder { get; }
 
@@ -31,6 +41,11 @@ public sealed class ArchiveFactory : WebApplicationFactory<Program>
         builder.UseSetting("Archive:Ingestion:StableDelay", "00:00:00.200");
         builder.UseSetting("Archive:Ingestion:RefreshInterval", "00:00:01");
         builder.UseSetting("Serilog:WriteTo:File:Args:path", Path.Combine(Folder.Root, "logs", "web-.log"));
+        // Test classes send far more requests a minute than a reader; the rate limit tests turn limiting back on.
+        builder.UseSetting("Archive:RateLimits:Enabled", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        // The site's Serilog logger also writes to the sinks registered as services (ReadFrom.Services).
+        builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(Logs));
     }
 
     /// <summary>Waits until the first ingestion pass is done (or, read-only, until the index is open).</summary>
@@ -87,5 +102,27 @@ public sealed class TestFolder : IDisposable
     {
         try { Directory.Delete(Root, recursive: true); }
         catch (IOException) { /* a log file still open on a slow shutdown; the temp folder is cleaned by the OS */ }
+    }
+}
+
+/// <summary>A Serilog sink that keeps the events in memory for assertions.</summary>
+public sealed class LogCollector : ILogEventSink
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<LogEvent> _events = new();
+
+    public IReadOnlyCollection<LogEvent> Events => _events;
+
+    public void Emit(LogEvent logEvent) => _events.Enqueue(logEvent);
+
+    /// <summary>Waits for an event that matches: the request log is written as the response ends, maybe after the client has it.</summary>
+    public async Task<LogEvent> WaitForAsync(Func<LogEvent, bool> match, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            if (_events.FirstOrDefault(match) is { } found) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no log event {what}");
+            await Task.Delay(50);
+        }
     }
 }

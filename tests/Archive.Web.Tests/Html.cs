@@ -14,4 +14,7 @@ public static class Html
         var document = await context.OpenAsync(request => request.Content(html).Status(response.StatusCode).Address("http://localhost" + url));
         return document;
     }
+
+    public static Task<IDocument> ParseAsync(string html) =>
+        BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html));
 }

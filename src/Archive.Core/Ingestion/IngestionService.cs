@@ -24,6 +24,9 @@ public sealed partial class IngestionService(
     {
         // Let the host finish starting (the site serves while the first pass runs).
         await Task.Yield();
+        // An admin's rescan request wakes the watch loop through the channel, like the watcher's own events.
+        Action wake = () => _changes.Writer.TryWrite(ingestor.PagesPath);
+        status.RescanRequested += wake;
         try
         {
             status.SetPhase(IngestionPhase.Scanning);
@@ -39,6 +42,7 @@ public sealed partial class IngestionService(
         }
         finally
         {
+            status.RescanRequested -= wake;
             status.SetPhase(IngestionPhase.Stopped);
         }
     }
@@ -49,7 +53,7 @@ public sealed partial class IngestionService(
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = nextScan - DateTime.UtcNow;
-            if (wait > TimeSpan.Zero && !_rescanRequested)
+            if (wait > TimeSpan.Zero && !_rescanRequested && !status.RescanPending)
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 timeout.CancelAfter(wait);
@@ -72,7 +76,8 @@ public sealed partial class IngestionService(
                     await RunSafelyAsync(() => ingestor.IngestPathAsync(path, stoppingToken), path);
             }
 
-            if (_rescanRequested || DateTime.UtcNow >= nextScan)
+            // Non-short-circuit |: a pending admin request is taken by whichever pass runs next.
+            if (_rescanRequested | status.TakeRescanRequest() || DateTime.UtcNow >= nextScan)
             {
                 _rescanRequested = false;
                 await RunPassAsync(stoppingToken);

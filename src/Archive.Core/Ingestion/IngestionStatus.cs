@@ -8,6 +8,7 @@ public sealed class IngestionStatus
     private readonly ConcurrentDictionary<string, PageFailure> _failures = new(StringComparer.Ordinal);
     private volatile IngestionPhase _phase = IngestionPhase.NotStarted;
     private IngestionSummary? _lastPass;
+    private int _rescanRequested;
 
     public IngestionPhase Phase => _phase;
 
@@ -16,6 +17,29 @@ public sealed class IngestionStatus
 
     /// <summary>Pages that could not be ingested, with the reason; cleared when the page later succeeds.</summary>
     public IReadOnlyCollection<PageFailure> Failures => _failures.Values.OrderBy(f => f.File, StringComparer.Ordinal).ToList();
+
+    /// <summary>True from <see cref="RequestRescan"/> until the ingestion service starts that rescan.</summary>
+    public bool RescanPending => Volatile.Read(ref _rescanRequested) == 1;
+
+    /// <summary>Raised by <see cref="RequestRescan"/>, so that the ingestion service wakes up rather than waits for its timer.</summary>
+    internal event Action? RescanRequested;
+
+    /// <summary>
+    /// Asks the ingestion service of this process for a full pass over the folder now (an admin action, e.g. after
+    /// copying pages onto a share whose events do not reach the watcher). Several requests before the pass starts make
+    /// one pass. False when this process does not ingest (the phase is <see cref="IngestionPhase.Disabled"/>) or its
+    /// service has stopped.
+    /// </summary>
+    public bool RequestRescan()
+    {
+        if (_phase is IngestionPhase.Disabled or IngestionPhase.Stopped) return false;
+        Interlocked.Exchange(ref _rescanRequested, 1);
+        RescanRequested?.Invoke();
+        return true;
+    }
+
+    /// <summary>Takes a pending rescan request: true once per request.</summary>
+    internal bool TakeRescanRequest() => Interlocked.Exchange(ref _rescanRequested, 0) == 1;
 
     internal void SetPhase(IngestionPhase phase) => _phase = phase;
 
