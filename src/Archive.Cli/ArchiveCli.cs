@@ -19,6 +19,7 @@ public static class ArchiveCli
             new WatchCommand(),
             new SplitCommand(),
             new SearchCommand(),
+            new CorpusCommand(),
             new BenchCommand(),
         };
         var invocation = new InvocationConfiguration

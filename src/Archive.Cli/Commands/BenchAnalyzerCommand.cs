@@ -15,15 +15,6 @@ using Microsoft.Extensions.Options;
 
 namespace Archive.Cli.Commands;
 
-/// <summary><c>archive bench</c>: measurements of the archive's parts; each is a subcommand.</summary>
-internal sealed class BenchCommand : Command
-{
-    public BenchCommand() : base("bench", "Measure the speed of the archive's parts on this machine.")
-    {
-        Subcommands.Add(new BenchAnalyzerCommand());
-    }
-}
-
 /// <summary>
 /// <c>archive bench analyzer</c>: characters per second of the word analyzer, of the bigram analyzer and of both
 /// (the two views indexing makes of each text), over the articles of the pages folder repeated to a size; and the
@@ -164,7 +155,7 @@ internal sealed class BenchAnalyzerCommand : Command
 
     private sealed record LoadFigures(double Milliseconds, double HeapMegabytes, double AllocatedMegabytes);
 
-    private sealed record Machine(string Cpu, int Cores, string Os, string Runtime, string Architecture, bool ServerGc, string Build)
+    internal sealed record Machine(string Cpu, int Cores, string Os, string Runtime, string Architecture, bool ServerGc, string Build)
     {
         public static Machine Describe() => new(
             CpuModel(), Environment.ProcessorCount, RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription,

@@ -16,7 +16,7 @@ public sealed class WordAnalyzer(IChineseSegmenter segmenter) : Analyzer
     {
         var tokenizer = new WordTokenizer(reader, segmenter);
         TokenStream stream = new CJKWidthFilter(tokenizer);
-        stream = new LowerCaseFilter(ArchiveAnalyzers.Version, stream);
+        stream = new CaselessScriptLowerCaseFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }
@@ -34,7 +34,7 @@ public sealed class BigramAnalyzer(bool outputUnigrams) : Analyzer
         // StandardTokenizer emits each Han character as its own token; the bigram filter pairs them.
         var tokenizer = new StandardTokenizer(ArchiveAnalyzers.Version, reader);
         TokenStream stream = new CJKWidthFilter(tokenizer);
-        stream = new LowerCaseFilter(ArchiveAnalyzers.Version, stream);
+        stream = new CaselessScriptLowerCaseFilter(stream);
         stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams);
         return new TokenStreamComponents(tokenizer, stream);
     }

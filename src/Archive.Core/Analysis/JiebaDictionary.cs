@@ -72,6 +72,29 @@ internal sealed class JiebaDictionary
         return word.IsEmpty ? 0 : _logProbability[slot];
     }
 
+    /// <summary>
+    /// Every word of the dictionary with its frequency in jieba's <c>dict.txt</c>, in the trie's slot order (the same
+    /// order for the same dictionary file). Each word is rebuilt by walking from its slot up to the root: a slot's
+    /// parent is its <c>check</c> and the character is the code that led there. Used by the synthetic corpus, which
+    /// draws words by frequency.
+    /// </summary>
+    public IEnumerable<(string Word, long Frequency)> Words()
+    {
+        var byCode = new char[_codes.Max() + 1];
+        for (var c = 0; c < _codes.Length; c++)
+            if (_codes[c] != 0) byCode[_codes[c]] = (char)c;
+        var buffer = new char[64];
+        for (var slot = 1; slot < _check.Length; slot++)
+        {
+            if (_check[slot] < 0 || _logProbability[slot] == 0) continue;
+            var length = 0;
+            for (var current = slot; current != Root && length < buffer.Length; current = _check[current])
+                buffer[length++] = byCode[current - _base[_check[current]]];
+            Array.Reverse(buffer, 0, length);
+            yield return (new string(buffer, 0, length), (long)Math.Round(Math.Exp(_logProbability[slot] + LogTotal)));
+        }
+    }
+
     /// <summary>Reads the dictionary embedded in Archive.Core.</summary>
     public static JiebaDictionary LoadEmbedded()
     {

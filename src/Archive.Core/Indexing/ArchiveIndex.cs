@@ -19,6 +19,9 @@ public sealed class ArchiveIndex : IDisposable
 {
     private static readonly IndexSearcher EmptySearcher = new(new MultiReader());
 
+    /// <summary>The writer's buffer for documents not yet flushed to a segment.</summary>
+    public const double RamBufferMegabytes = 256;
+
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter? _writer;
     private readonly FileStream? _processLock;
@@ -61,7 +64,12 @@ public sealed class ArchiveIndex : IDisposable
         var config = new IndexWriterConfig(ArchiveAnalyzers.Version, CreateIndexAnalyzer(analyzers))
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
-            RAMBufferSizeMB = 64,
+            // Ingestion commits every couple of thousand pages, which flushes the buffer anyway; the buffer only has
+            // to hold that much (two indexing threads' worth) without flushing early into small segments that the
+            // merges, competing with analysis for two cores, would then have to rewrite.
+            RAMBufferSizeMB = RamBufferMegabytes,
+            // Flushed segments are merged soon; packing each into a compound file first would copy it once more.
+            UseCompoundFile = false,
         };
         try
         {
@@ -172,6 +180,17 @@ public sealed class ArchiveIndex : IDisposable
         }
         return states;
     });
+
+    /// <summary>The state of one page, or null when the index does not hold it: one term lookup, not the whole map.</summary>
+    public PageState? ReadPageState(string file) => Search(searcher =>
+    {
+        var top = searcher.Search(new TermQuery(new Term(ArticleFields.PageFile, file)), 1);
+        return top.TotalHits == 0 ? null : ArticleDocument.ToPageState(searcher.Doc(top.ScoreDocs[0].Doc));
+    });
+
+    /// <summary>Files and bytes of the index folder (what the index costs on disk).</summary>
+    public long SizeOnDisk() =>
+        new DirectoryInfo(Path).EnumerateFiles().Where(f => f.Name != "archive-writer.lock").Sum(f => f.Length);
 
     /// <summary>Every name credited in a byline (any role), from the index's terms: the segmenter learns them at start-up.</summary>
     public IReadOnlyList<string> BylineNames() => Search(searcher =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Archive.Core.Analysis;
 using Archive.Core.Articles;
 using Archive.Core.Indexing;
@@ -23,14 +24,27 @@ public sealed partial class PageIngestor(
     IOptions<ArchiveOptions> options,
     ILogger<PageIngestor> logger)
 {
-    /// <summary>Commit at least this often during a long pass, so a crash loses little work.</summary>
-    private const int CommitEveryPages = 500;
+    /// <summary>
+    /// Commit at least this often during a long pass, so a crash loses little work (each page's articles and its
+    /// state go into the index in one atomic update, so a crash never leaves a page half indexed: the pages after
+    /// the last commit are simply ingested again). Each commit also flushes the writer's buffer into a new segment,
+    /// so committing too often makes many small segments to merge: 2,000 pages is about 1.2 M characters of text
+    /// per commit at the paper's density.
+    /// </summary>
+    public const int CommitEveryPages = 2000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ArchiveOptions _options = options.Value;
 
     /// <summary>The folder of page files.</summary>
     public string PagesPath => _options.PagesPath;
+
+    /// <summary>
+    /// How many pages a folder pass works on at once: each worker reads, decodes and splits a page, then hands its
+    /// documents to the writer, whose <c>UpdateDocuments</c> analyzes them on the calling thread; so with one worker
+    /// per core both the splitting and the analysis run in parallel. 1 ingests strictly in file order.
+    /// </summary>
+    public int Parallelism { get; set; } = Environment.ProcessorCount;
 
     /// <summary>One pass over the whole folder.</summary>
     public async Task<IngestionSummary> IngestFolderAsync(IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -58,11 +72,11 @@ public sealed partial class PageIngestor(
             var manifest = PageManifest.Load(PagesPath, problem => LogManifestProblem(problem));
             if (File.Exists(fullPath))
             {
-                var known = index.ReadPageStates();
-                var outcome = await IngestFileAsync(fullPath, file, known.GetValueOrDefault(file), manifest, cancellationToken);
+                // One term lookup: the watcher calls this for every file event, and the whole map grows with the archive.
+                var outcome = await IngestFileAsync(fullPath, file, index.ReadPageState(file), manifest, cancellationToken);
                 if (outcome.Kind == OutcomeKind.Ingested) index.Commit();
             }
-            else if (index.ReadPageStates().ContainsKey(file))
+            else if (index.ReadPageState(file) is not null)
             {
                 index.RemovePage(file);
                 index.Commit();
@@ -94,26 +108,10 @@ public sealed partial class PageIngestor(
             .ToList();
         var known = index.ReadPageStates();
 
-        int ingested = 0, unchanged = 0, articles = 0, removed = 0, errors = 0, waiting = 0, sinceCommit = 0;
-        for (var i = 0; i < files.Count; i++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var file = RelativeName(files[i])!;
-            progress?.Report(new IngestionProgress(i, files.Count, file));
-            var outcome = await IngestFileAsync(files[i], file, known.GetValueOrDefault(file), manifest, cancellationToken);
-            switch (outcome.Kind)
-            {
-                case OutcomeKind.Ingested: ingested++; articles += outcome.Articles; sinceCommit++; break;
-                case OutcomeKind.Unchanged: unchanged++; break;
-                case OutcomeKind.Failed: errors++; break;
-                case OutcomeKind.Waiting: waiting++; break;
-            }
-            if (sinceCommit >= CommitEveryPages)
-            {
-                index.Commit();
-                sinceCommit = 0;
-            }
-        }
+        var pass = new PassCounters();
+        await ProcessAllAsync(files, known, manifest, pass, progress, cancellationToken);
+        int ingested = pass.Ingested, unchanged = pass.Unchanged, articles = pass.Articles, errors = pass.Errors, waiting = pass.Waiting, removed = 0;
+        var sinceCommit = pass.SinceCommit;
 
         // Pages whose file is gone. A folder with no page files at all is more likely a mistake than an
         // archive deliberately emptied, so nothing is removed then.
@@ -134,6 +132,108 @@ public sealed partial class PageIngestor(
         status.PassCompleted(summary);
         LogPass(summary.Pages, summary.Ingested, summary.Unchanged, summary.Articles, summary.Removed, summary.Errors, summary.Waiting, (long)summary.Elapsed.TotalMilliseconds);
         return summary;
+    }
+
+    /// <summary>
+    /// Runs every file through <see cref="IngestFileAsync"/>: a producer feeds a bounded channel (a few pages ahead
+    /// of the workers, so memory stays flat however large the folder) and <see cref="Parallelism"/> workers drain
+    /// it. The writer is thread-safe and each page is one atomic update, so the workers need no lock around it;
+    /// commits happen when enough pages have gone in since the last one, while the other workers keep indexing.
+    /// </summary>
+    private async Task ProcessAllAsync(List<string> files, IReadOnlyDictionary<string, PageState> known, PageManifest manifest,
+        PassCounters pass, IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
+    {
+        var workers = Math.Max(1, Parallelism);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(workers * 4) { SingleWriter = true });
+
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var path in files) await channel.Writer.WriteAsync(path, failed.Token);
+            }
+            finally
+            {
+                channel.Writer.TryComplete();
+            }
+        }, failed.Token);
+
+        async Task WorkAsync()
+        {
+            try
+            {
+                await foreach (var path in channel.Reader.ReadAllAsync(failed.Token))
+                {
+                    failed.Token.ThrowIfCancellationRequested();
+                    var file = RelativeName(path)!;
+                    var outcome = await IngestFileAsync(path, file, known.GetValueOrDefault(file), manifest, failed.Token);
+                    if (pass.Record(outcome, CommitEveryPages))
+                    {
+                        // Only this worker saw the threshold crossed; the others go on adding to the next commit.
+                        index.Commit();
+                    }
+                    pass.Report(progress, files.Count, file);
+                }
+            }
+            catch
+            {
+                // One worker's failure stops the others at their next page; the first exception is what the caller sees.
+                await failed.CancelAsync();
+                throw;
+            }
+        }
+
+        var running = Enumerable.Range(0, workers).Select(_ => Task.Run(WorkAsync, CancellationToken.None)).ToList();
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        finally
+        {
+            channel.Writer.TryComplete();
+            try { await producer; } catch (OperationCanceledException) { }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>The counts of a pass, updated by the workers; progress is reported in order under the same lock.</summary>
+    private sealed class PassCounters
+    {
+        private readonly System.Threading.Lock _lock = new();
+        private int _done;
+
+        public int Ingested { get; private set; }
+        public int Unchanged { get; private set; }
+        public int Articles { get; private set; }
+        public int Errors { get; private set; }
+        public int Waiting { get; private set; }
+        public int SinceCommit { get; private set; }
+
+        /// <summary>Counts an outcome; true when the caller should commit now (and the count restarts).</summary>
+        public bool Record(Outcome outcome, int commitEvery)
+        {
+            lock (_lock)
+            {
+                switch (outcome.Kind)
+                {
+                    case OutcomeKind.Ingested: Ingested++; Articles += outcome.Articles; SinceCommit++; break;
+                    case OutcomeKind.Unchanged: Unchanged++; break;
+                    case OutcomeKind.Failed: Errors++; break;
+                    case OutcomeKind.Waiting: Waiting++; break;
+                }
+                if (SinceCommit < commitEvery) return false;
+                SinceCommit = 0;
+                return true;
+            }
+        }
+
+        public void Report(IProgress<IngestionProgress>? progress, int total, string file)
+        {
+            if (progress is null) return;
+            // Under the lock, so a progress bar never sees the count go backwards.
+            lock (_lock) progress.Report(new IngestionProgress(++_done, total, file));
+        }
     }
 
     private async Task<Outcome> IngestFileAsync(string fullPath, string file, PageState? known, PageManifest manifest, CancellationToken cancellationToken)
@@ -159,9 +259,19 @@ public sealed partial class PageIngestor(
         try
         {
             // Share everything: the writer of the file, or someone deleting it, must not be blocked by us.
-            await using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 81920, useAsync: true);
-            bytes = new byte[stream.Length];
-            await stream.ReadExactlyAsync(bytes, cancellationToken);
+            // A synchronous read: pages are small local files, and the worker has nothing else to do meanwhile;
+            // an asynchronous one hops threads per file, and the idle thread-pool threads spin on the two cores
+            // that analysis needs (a third of the CPU time in a profile of a 10k-article pass).
+            using var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            bytes = new byte[RandomAccess.GetLength(handle)];
+            var read = 0;
+            while (read < bytes.Length)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+                if (n == 0) throw new IOException("the file became shorter while it was read");
+                read += n;
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Archive.Core.Benchmarking;
+
+namespace Archive.Cli.Commands;
+
+/// <summary>One HTTP load run: an endpoint under a number of connections for a time.</summary>
+internal sealed record HttpRun(
+    string Endpoint, int Connections, double Seconds, long Requests, double RequestsPerSecond,
+    double P50Ms, double P90Ms, double P99Ms, long Errors, string Tool);
+
+/// <summary>What the HTTP part of the bench measured for one index.</summary>
+internal sealed record HttpFigures(IReadOnlyList<HttpRun> Runs, double ResidentMegabytes, double PeakResidentMegabytes, double StartSeconds);
+
+/// <summary>
+/// Runs the published site read-only on the bench index and loads it on loopback: <c>wrk</c> when it is installed
+/// (Debian's package; the bench and the site then share the two cores with it), else a load generator written with
+/// HttpClient. Rate limiting is switched off for the run: the bench measures how much the site can serve, and from
+/// one client address the limiter would answer most requests with 429.
+/// </summary>
+internal sealed partial class BenchHttp(string webPath, TextWriter log)
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Starts the site on <paramref name="indexPath"/>, runs every endpoint at every connection count, stops it.</summary>
+    public async Task<HttpFigures> RunAsync(string indexPath, string pagesPath, IReadOnlyList<BenchQuery> mix, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var runFolder = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(indexPath)!, "web-run")).FullName;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(webPath, "Archive.Web.dll")])
+        {
+            WorkingDirectory = runFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["ASPNETCORE_URLS"] = baseUrl,
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Archive__IndexPath"] = indexPath,
+                ["Archive__PagesPath"] = pagesPath,
+                ["Archive__Ingestion__Enabled"] = "false",
+                ["Archive__RateLimits__Enabled"] = "false",
+            },
+        };
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not start the web app.");
+        // Drained, or the site blocks once the pipe's buffer is full of its log lines.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+            await WaitUntilHealthyAsync(client, process, cancellationToken);
+            var startSeconds = clock.Elapsed.TotalSeconds;
+
+            var endpoints = new[] { ("/search", "html"), ("/api/search", "api") };
+            var runs = new List<HttpRun>();
+            foreach (var (path, _) in endpoints)
+            {
+                var paths = mix.Select(q => PathFor(path, q)).ToList();
+                // Warm-up, not recorded: JIT, the searcher's caches, connection set-up.
+                await LoadAsync(baseUrl, path, paths, 16, TimeSpan.FromSeconds(3), cancellationToken);
+                foreach (var connections in new[] { 16, 64 })
+                {
+                    var run = await LoadAsync(baseUrl, path, paths, connections, duration, cancellationToken);
+                    await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"  HTTP {path} x{connections}: {run.RequestsPerSecond:F0} req/s, p50 {run.P50Ms:F1} ms, p99 {run.P99Ms:F1} ms, {run.Errors} errors ({run.Tool})"));
+                    runs.Add(run);
+                }
+            }
+            var (resident, peak) = ResidentMegabytes(process.Id);
+            return new HttpFigures(runs, resident, peak, startSeconds);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>Publishes the repository's web app in Release into <paramref name="output"/>.</summary>
+    public static async Task<string> PublishAsync(string output, TextWriter log, CancellationToken cancellationToken)
+    {
+        var project = FindWebProject() ?? throw new InvalidOperationException("No src/Archive.Web above the current folder; give a published site with --web.");
+        await log.WriteLineAsync($"Publishing {project} (Release) to {output}...");
+        var start = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"dotnet publish failed ({process.ExitCode}): {await stdout}{await stderr}");
+        return output;
+    }
+
+    private static string? FindWebProject()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var project = Path.Combine(dir.FullName, "src", "Archive.Web", "Archive.Web.csproj");
+                if (File.Exists(project)) return project;
+            }
+        }
+        return null;
+    }
+
+    private static string PathFor(string path, BenchQuery query)
+    {
+        var url = new StringBuilder(path).Append("?q=").Append(Uri.EscapeDataString(query.Text));
+        if (query.County is not null) url.Append("&county=").Append(Uri.EscapeDataString(query.County));
+        if (query.Reporter is not null) url.Append("&reporter=").Append(Uri.EscapeDataString(query.Reporter));
+        return url.ToString();
+    }
+
+    private async Task<HttpRun> LoadAsync(string baseUrl, string endpoint, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken) =>
+        File.Exists("/usr/bin/wrk")
+            ? await WrkAsync(baseUrl, endpoint, paths, connections, duration, cancellationToken)
+            : await HttpClientLoadAsync(baseUrl, endpoint, paths, connections, duration, cancellationToken);
+
+    // wrk with a script that cycles through the query mix, two threads (one per core), latency percentiles.
+    private static async Task<HttpRun> WrkAsync(string baseUrl, string endpoint, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var script = Path.Combine(Path.GetTempPath(), $"archive-bench-{Environment.ProcessId}.lua");
+        var lua = new StringBuilder("local paths = {\n");
+        foreach (var p in paths) lua.Append("  \"").Append(p).Append("\",\n");
+        lua.Append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+        await File.WriteAllTextAsync(script, lua.ToString(), cancellationToken);
+        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, baseUrl])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        File.Delete(script);
+
+        var requests = long.Parse(Regex.Match(output, @"(\d+) requests in").Groups[1].Value, CultureInfo.InvariantCulture);
+        var rate = double.Parse(Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+        long errors = 0;
+        var non2xx = Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)");
+        if (non2xx.Success) errors += long.Parse(non2xx.Groups[1].Value, CultureInfo.InvariantCulture);
+        var socket = Regex.Match(output, @"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)");
+        if (socket.Success)
+            for (var g = 1; g <= 4; g++) errors += long.Parse(socket.Groups[g].Value, CultureInfo.InvariantCulture);
+        return new HttpRun(endpoint, connections, duration.TotalSeconds, requests, rate,
+            Percentile(output, "50%"), Percentile(output, "90%"), Percentile(output, "99%"), errors, "wrk");
+    }
+
+    private static double Percentile(string wrkOutput, string label)
+    {
+        var match = Regex.Match(wrkOutput, $@"^\s+{Regex.Escape(label)}\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        if (!match.Success) return double.NaN;
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    // Without wrk: one task per connection, each on its own pooled connection, requests back to back.
+    private static async Task<HttpRun> HttpClientLoadAsync(string baseUrl, string endpoint, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var deadline = Stopwatch.StartNew();
+        var latencies = new List<double>[connections];
+        long errors = 0;
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async c =>
+        {
+            var mine = latencies[c] = [];
+            var i = c;
+            while (deadline.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            {
+                var clock = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await client.GetAsync(paths[i++ % paths.Count], HttpCompletionOption.ResponseContentRead, cancellationToken);
+                    if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+                mine.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }));
+        var seconds = deadline.Elapsed.TotalSeconds;
+        var summary = LatencySummary.Of(latencies.SelectMany(l => l).ToList());
+        return new HttpRun(endpoint, connections, seconds, summary.Count, summary.Count / seconds, summary.P50, summary.P95, summary.P99, errors, "HttpClient");
+    }
+
+    private static async Task WaitUntilHealthyAsync(HttpClient client, Process process, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < StartTimeout)
+        {
+            if (process.HasExited) throw new InvalidOperationException($"The web app exited with code {process.ExitCode} before it was ready.");
+            try
+            {
+                using var response = await client.GetAsync("/health", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(200, cancellationToken);
+        }
+        throw new TimeoutException($"The web app was not healthy after {StartTimeout.TotalSeconds} s.");
+    }
+
+    // VmRSS now and VmHWM (the peak) of the site, from /proc; zeros where /proc does not exist.
+    private static (double Resident, double Peak) ResidentMegabytes(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        if (!File.Exists(status)) return (0, 0);
+        double Read(string key)
+        {
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+            return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        }
+        return (Read("VmRSS:"), Read("VmHWM:"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Archive.Cli.Tests;
+
+public sealed class BenchCommandTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("archive-bench-tests-").FullName;
+
+    [Fact]
+    public async Task BenchRunsEndToEndOnATinyCorpusAndWritesItsFiguresAsJson()
+    {
+        var json = Path.Combine(_work, "bench.json");
+
+        var run = await Cli.RunAsync("bench", "--sizes", "200", "--skip-http", "--query-seconds", "1",
+            "--work", _work, "--json", json, "--seeds", TempArchive.SeedsPath);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr + run.Stdout);
+        Assert.Contains("| 200 |", run.Stdout);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var size = report.RootElement.GetProperty("sizes")[0];
+        Assert.Equal(200, size.GetProperty("articles").GetInt32());
+        Assert.InRange(size.GetProperty("splitRatio").GetDouble(), 0.9, 1.1);
+        Assert.True(size.GetProperty("ingestion").GetProperty("charsPerSecond").GetDouble() > 0);
+        Assert.True(size.GetProperty("lucene").GetProperty("warm").GetProperty("count").GetInt32() > 0);
+        // Lucene finds every true match; FTS5 trigram misses the queries under three characters.
+        var baseline = size.GetProperty("baseline");
+        Assert.Equal(1.0, baseline.GetProperty("luceneRecall").GetDouble(), 3);
+        Assert.True(baseline.GetProperty("queriesFts5CannotMatch").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task CorpusCommandWritesPagesAndPrintsTheSplitRatio()
+    {
+        var folder = Path.Combine(_work, "corpus");
+
+        var run = await Cli.RunAsync("corpus", "--articles", "150", "--out", folder, "--seed", "4", "--seeds", TempArchive.SeedsPath);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr + run.Stdout);
+        Assert.Contains("150 articles", run.Stdout);
+        Assert.Contains("ratio", run.Stdout);
+        Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
+    }
+
+    [Theory]
+    [InlineData("10k,100k,1m", new[] { 10_000, 100_000, 1_000_000 })]
+    [InlineData("200", new[] { 200 })]
+    public void SizesReadThousandsAndMillions(string text, int[] expected)
+    {
+        Assert.True(Commands.BenchCommand.TryParseSizes(text, out var sizes));
+        Assert.Equal(expected, sizes);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_work, recursive: true); } catch (IOException) { }
+    }
+}
