@@ -19,14 +19,14 @@ namespace Archive.Core.Searching;
 internal sealed class FacetingCollector(SearchRequest request, ICollector inner) : ICollector
 {
     private readonly KeywordFacet[] _keywords = FacetNames.Keyword
-        .Select(k => new KeywordFacet(k.Name, k.Field, Selection(request, k.Name)))
+        .Select(k => new KeywordFacet(k.Name, Selection(request, k.Name)))
         .ToArray();
     private readonly HashSet<int> _years = [.. request.Years];
     private readonly HashSet<int> _months = [.. request.Months];
     private readonly Dictionary<int, int> _yearCounts = [];
     private readonly Dictionary<int, int> _monthCounts = [];
     private readonly Dictionary<int, int> _hitMonths = [];
-    private NumericDocValues? _dates;
+    private int[] _dates = [];
 
     /// <summary>Articles passing every filter.</summary>
     public int TotalHits { get; private set; }
@@ -37,8 +37,9 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        foreach (var facet in _keywords) facet.NextSegment(context.AtomicReader);
-        _dates = context.AtomicReader.GetNumericDocValues(ArticleFields.DateSort);
+        var data = SegmentFacetData.For(context.AtomicReader);
+        for (var i = 0; i < _keywords.Length; i++) _keywords[i].NextSegment(data.Keywords[i]);
+        _dates = data.Dates;
         inner.SetNextReader(context);
     }
 
@@ -51,7 +52,7 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         {
             if (!_keywords[i].Load(doc)) { failed++; failedFacet = i; }
         }
-        var key = (int)(_dates?.Get(doc) ?? 0);
+        var key = _dates[doc];
         var year = key / 10000;
         var month = key / 100;
         var passesYear = _years.Count == 0 || _years.Contains(year);
@@ -150,12 +151,13 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
     };
 
     /// <summary>A keyword facet: per segment, the selected values' ordinals and a count per ordinal.</summary>
-    private sealed class KeywordFacet(string name, string field, IReadOnlySet<string> selected)
+    private sealed class KeywordFacet(string name, IReadOnlySet<string> selected)
     {
-        private readonly List<long> _loaded = [];
-        private SortedSetDocValues? _values;
-        private HashSet<long> _selectedOrds = [];
+        private SegmentFacetData.FieldOrdinals? _segment;
+        private int[] _selectedOrds = [];
         private int[] _segmentCounts = [];
+        private int _from;
+        private int _to;
 
         public string Name { get; } = name;
 
@@ -163,55 +165,44 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
 
         public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
 
-        public void NextSegment(AtomicReader reader)
+        public void NextSegment(SegmentFacetData.FieldOrdinals segment)
         {
             EndSegment();
-            _values = reader.GetSortedSetDocValues(field);
-            _selectedOrds = [];
-            if (_values is null) { _segmentCounts = []; return; }
-            _segmentCounts = new int[_values.ValueCount];
-            foreach (var value in Selected)
-            {
-                var ord = _values.LookupTerm(new BytesRef(value));
-                if (ord >= 0) _selectedOrds.Add(ord);
-            }
+            _segment = segment;
+            _segmentCounts = new int[segment.Values.Length];
+            _selectedOrds = Selected.Select(segment.OrdinalOf).Where(o => o >= 0).ToArray();
         }
 
-        /// <summary>Reads the document's values; true when it passes this facet's filter.</summary>
+        /// <summary>Finds the document's values; true when it passes this facet's filter.</summary>
         public bool Load(int doc)
         {
-            _loaded.Clear();
-            if (_values is not null)
-            {
-                _values.SetDocument(doc);
-                long ord;
-                while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) _loaded.Add(ord);
-            }
+            var segment = _segment!;
+            _from = segment.Starts[doc];
+            _to = segment.Starts[doc + 1];
             if (Selected.Count == 0) return true;
-            foreach (var ord in _loaded)
-                if (_selectedOrds.Contains(ord)) return true;
+            for (var i = _from; i < _to; i++)
+                if (Array.IndexOf(_selectedOrds, segment.Ords[i]) >= 0) return true;
             return false;
         }
 
         public void CountLoaded()
         {
-            foreach (var ord in _loaded) _segmentCounts[ord]++;
+            var ords = _segment!.Ords;
+            for (var i = _from; i < _to; i++) _segmentCounts[ords[i]]++;
         }
 
         // Ordinals are per segment: turn this segment's counts into values before moving on.
         public void EndSegment()
         {
-            if (_values is null) return;
-            var term = new BytesRef();
+            if (_segment is null) return;
             for (var ord = 0; ord < _segmentCounts.Length; ord++)
             {
                 if (_segmentCounts[ord] == 0) continue;
-                _values.LookupOrd(ord, term);
-                var value = term.Utf8ToString();
+                var value = _segment.Values[ord];
                 Counts[value] = Counts.GetValueOrDefault(value) + _segmentCounts[ord];
             }
             _segmentCounts = [];
-            _values = null;
+            _segment = null;
         }
     }
 }

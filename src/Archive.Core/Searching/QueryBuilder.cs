@@ -27,11 +27,12 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
 
     public BooleanQuery Build(ParsedQuery parsed)
     {
-        var query = new BooleanQuery
-        {
-            // Only article documents; the constant clause adds no score.
-            { new ConstantScoreQuery(new TermQuery(new Term(ArticleFields.Type, ArticleFields.ArticleType))) { Boost = 0f }, Occur.MUST },
-        };
+        var query = new BooleanQuery();
+        // Only article documents hold the searched fields, so a query with a required term matches nothing else;
+        // without one (browsing, exclusions only) the article type is the base set. Intersecting every query
+        // with the type would cost a pass over all articles' postings.
+        if (parsed.Required.Count == 0)
+            query.Add(new ConstantScoreQuery(new TermQuery(new Term(ArticleFields.Type, ArticleFields.ArticleType))) { Boost = 0f }, Occur.MUST);
         foreach (var alternatives in parsed.Required)
         {
             if (alternatives.Count == 1)
