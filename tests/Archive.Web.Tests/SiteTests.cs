@@ -143,7 +143,7 @@ public sealed class SiteTests : IClassFixture<SiteTests.SeededSite>
         var page = await _site.Client.GetDocumentAsync("/search?q=锦鲤&county=莘县");
         Assert.Contains("共找到 0 篇", page.QuerySelector(".results-summary")!.TextContent);
         var link = page.QuerySelector(".empty a")!;
-        Assert.Equal("/search?q=" + Uri.EscapeDataString("锦鲤"), link.GetAttribute("href"));
+        Assert.Equal("/search?q=锦鲤", link.GetAttribute("href"));
     }
 
     [Fact]

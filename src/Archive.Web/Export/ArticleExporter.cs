@@ -33,7 +33,7 @@ public sealed class ArticleExporter(ArticleSearcher searcher, ArchiveIndex index
         var version = index.Search(s => s.IndexReader is DirectoryReader reader ? reader.Version : 0L);
         var count = searcher.Search(request with { Page = 1, Size = 1 });
         var messages = count.Message is null ? problems : [.. problems, count.Message];
-        var search = SearchUrls.QueryString(request, includePaging: false);
+        var search = SearchUrls.QueryString(request, includePaging: false, asciiOnly: true);
         var provenance = new ExportProvenance(
             request.Query?.Trim() ?? "",
             ExportProvenance.FiltersOf(request),

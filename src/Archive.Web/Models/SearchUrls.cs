@@ -44,12 +44,14 @@ public sealed class SearchUrls(SearchRequest request, string path = "/search")
         Build(Request with { Page = 1 }, "/export", extra: $"format={format}" + (fullText ? "&fulltext=true" : ""), includePaging: false);
 
     /// <summary>The query string of a request (no leading <c>?</c>), for links to other views with the same state.</summary>
-    public static string QueryString(SearchRequest request, bool includePaging = true)
+    /// <param name="asciiOnly">Percent-encode everything (for HTTP headers and files read by other programs);
+    /// otherwise Chinese stays readable, as in the page's links.</param>
+    public static string QueryString(SearchRequest request, bool includePaging = true, bool asciiOnly = false)
     {
         var parts = new List<string>();
         void Add(string name, string? value)
         {
-            if (!string.IsNullOrEmpty(value)) parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            if (!string.IsNullOrEmpty(value)) parts.Add($"{name}={(asciiOnly ? Uri.EscapeDataString(value) : Escape(value))}");
         }
         Add("q", request.Query);
         foreach (var v in request.Counties) Add("county", v);
@@ -64,6 +66,24 @@ public sealed class SearchUrls(SearchRequest request, string path = "/search")
         if (includePaging && request.Page > 1) Add("page", request.Page.ToString(CultureInfo.InvariantCulture));
         if (includePaging && request.Size != SearchRequest.DefaultSize) Add("size", request.Size.ToString(CultureInfo.InvariantCulture));
         return string.Join("&", parts);
+    }
+
+    /// <summary>
+    /// Escapes a query-string value as an IRI: ASCII that means something in a URL (and spaces, controls) is
+    /// percent-encoded, Chinese is left as it is. Browsers and HttpClient encode it when they follow the link, and a
+    /// result page's ~200 facet links stay a third of the size (one character is 3 bytes instead of 9).
+    /// </summary>
+    public static string Escape(string value)
+    {
+        var escaped = new StringBuilder(value.Length + 8);
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (rune.Value > 0x7F && !Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune))
+                escaped.Append(rune.ToString());
+            else
+                escaped.Append(Uri.EscapeDataString(rune.ToString()));
+        }
+        return escaped.ToString();
     }
 
     private string Build(SearchRequest request, string? targetPath = null, string? extra = null, bool includePaging = true)
