@@ -14,18 +14,13 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
     private static readonly Similarity Ranking = new BM25Similarity();
 
     // Relevance first; equal scores go to the newer article.
-    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(ArticleFields.DateSort, SortFieldType.INT64, true));
+    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(ArticleFields.DateSort, DateComparerSource.Instance, true));
 
-    private static readonly Sort ByOldest = new(
-        new SortField(ArticleFields.DateSort, SortFieldType.INT64),
-        new SortField(ArticleFields.File, SortFieldType.STRING),
-        new SortField(ArticleFields.Position, SortFieldType.INT64));
+    // Browsing: by date, then in index order, which keeps each page's articles together and in page order
+    // (a page's articles are added as one block) without reading the file and position DocValues per candidate.
+    private static readonly Sort ByOldest = new(new SortField(ArticleFields.DateSort, DateComparerSource.Instance), SortField.FIELD_DOC);
 
-    // Browsing: newest first, then in page order.
-    private static readonly Sort ByNewest = new(
-        new SortField(ArticleFields.DateSort, SortFieldType.INT64, true),
-        new SortField(ArticleFields.File, SortFieldType.STRING),
-        new SortField(ArticleFields.Position, SortFieldType.INT64));
+    private static readonly Sort ByNewest = new(new SortField(ArticleFields.DateSort, DateComparerSource.Instance, true), SortField.FIELD_DOC);
 
     /// <summary>Facet values shown per facet (the most frequent; selected ones are always kept).</summary>
     public const int FacetValuesShown = 30;

@@ -23,9 +23,9 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         .ToArray();
     private readonly HashSet<int> _years = [.. request.Years];
     private readonly HashSet<int> _months = [.. request.Months];
-    private readonly Dictionary<int, int> _yearCounts = [];
-    private readonly Dictionary<int, int> _monthCounts = [];
-    private readonly Dictionary<int, int> _hitMonths = [];
+    private readonly PeriodCounter _yearCounter = PeriodCounter.Years();
+    private readonly PeriodCounter _monthCounter = PeriodCounter.Months();
+    private readonly PeriodCounter _hitMonthCounter = PeriodCounter.Months();
     private int[] _dates = [];
 
     /// <summary>Articles passing every filter.</summary>
@@ -66,37 +66,39 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
             if (failed == 0 || failedFacet == i) _keywords[i].CountLoaded();
         if (key > 0)
         {
-            if (failed == 0 || failedFacet == _keywords.Length) Increment(_yearCounts, year);
-            if (failed == 0 || failedFacet == _keywords.Length + 1) Increment(_monthCounts, month);
+            if (failed == 0 || failedFacet == _keywords.Length) _yearCounter.Add(year);
+            if (failed == 0 || failedFacet == _keywords.Length + 1) _monthCounter.Add(month);
         }
         if (failed > 0) return;
 
         TotalHits++;
-        if (key > 0) Increment(_hitMonths, month);
+        if (key > 0) _hitMonthCounter.Add(month);
         inner.Collect(doc);
     }
 
     /// <summary>The counted facets, most frequent values first (selected values always included).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets(int maxValues)
     {
+        var yearCounts = _yearCounter.ToDictionary();
+        var monthCounts = _monthCounter.ToDictionary();
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
         foreach (var facet in _keywords)
         {
             facet.EndSegment();
             facets[facet.Name] = Top(facet.Counts.Select(c => (c.Key, c.Value)), facet.Selected, maxValues);
         }
-        facets[FacetNames.Year] = _yearCounts
+        facets[FacetNames.Year] = yearCounts
             .OrderByDescending(c => c.Key)
             .Select(c => new FacetValue(c.Key.ToString(), c.Value, _years.Contains(c.Key)))
             .ToList();
         // Months are offered within the chosen years (or all, when the results span one year).
-        var years = _years.Count > 0 ? _years : _yearCounts.Keys.ToHashSet();
+        var years = _years.Count > 0 ? _years : yearCounts.Keys.ToHashSet();
         facets[FacetNames.Month] = years.Count == 1
-            ? _monthCounts.Where(c => years.Contains(c.Key / 100))
+            ? monthCounts.Where(c => years.Contains(c.Key / 100))
                 .OrderBy(c => c.Key)
                 .Select(c => new FacetValue(MonthLabel(c.Key), c.Value, _months.Contains(c.Key)))
                 .ToList()
-            : _monthCounts.Where(c => _months.Contains(c.Key))
+            : monthCounts.Where(c => _months.Contains(c.Key))
                 .Select(c => new FacetValue(MonthLabel(c.Key), c.Value, true))
                 .ToList();
         return facets;
@@ -105,22 +107,23 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
     /// <summary>Hits per year, or per month when they span at most two years; empty periods included.</summary>
     public IReadOnlyList<HistogramBucket> Histogram()
     {
-        if (_hitMonths.Count == 0) return [];
-        var first = _hitMonths.Keys.Min();
-        var last = _hitMonths.Keys.Max();
+        var hitMonths = _hitMonthCounter.ToDictionary();
+        if (hitMonths.Count == 0) return [];
+        var first = hitMonths.Keys.Min();
+        var last = hitMonths.Keys.Max();
         var buckets = new List<HistogramBucket>();
         if (last / 100 - first / 100 <= 1)
         {
             for (var m = new DateOnly(first / 100, first % 100, 1); m <= new DateOnly(last / 100, last % 100, 1); m = m.AddMonths(1))
             {
                 var key = m.Year * 100 + m.Month;
-                buckets.Add(new HistogramBucket(MonthLabel(key), m, m.AddMonths(1).AddDays(-1), _hitMonths.GetValueOrDefault(key)));
+                buckets.Add(new HistogramBucket(MonthLabel(key), m, m.AddMonths(1).AddDays(-1), hitMonths.GetValueOrDefault(key)));
             }
             return buckets;
         }
         for (var y = first / 100; y <= last / 100; y++)
         {
-            var count = _hitMonths.Where(c => c.Key / 100 == y).Sum(c => c.Value);
+            var count = hitMonths.Where(c => c.Key / 100 == y).Sum(c => c.Value);
             buckets.Add(new HistogramBucket(y.ToString(), new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), count));
         }
         return buckets;
@@ -128,8 +131,6 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
 
     private static string MonthLabel(int yyyymm) => $"{yyyymm / 100}-{yyyymm % 100:00}";
 
-    private static void Increment(Dictionary<int, int> counts, int key) =>
-        counts[key] = counts.GetValueOrDefault(key) + 1;
 
     private static IReadOnlyList<FacetValue> Top(IEnumerable<(string Value, int Count)> counts, IReadOnlySet<string> selected, int max)
     {
@@ -204,5 +205,56 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
             _segmentCounts = [];
             _segment = null;
         }
+    }
+}
+
+/// <summary>
+/// Counts per year (yyyy) or month (yyyyMM) in a flat array over 1900–2100, a dictionary beyond; a dictionary
+/// update per matching article would be most of the cost of counting a large result.
+/// </summary>
+internal sealed class PeriodCounter
+{
+    private const int FirstYear = 1900;
+    private const int LastYear = 2100;
+    private readonly bool _months;
+    private readonly int[] _counts;
+    private readonly Dictionary<int, int> _outside = [];
+
+    private PeriodCounter(bool months)
+    {
+        _months = months;
+        _counts = new int[(LastYear - FirstYear + 1) * (months ? 12 : 1)];
+    }
+
+    public static PeriodCounter Years() => new(months: false);
+
+    public static PeriodCounter Months() => new(months: true);
+
+    public void Add(int key)
+    {
+        var slot = Slot(key);
+        if (slot >= 0) _counts[slot]++;
+        else _outside[key] = _outside.GetValueOrDefault(key) + 1;
+    }
+
+    public Dictionary<int, int> ToDictionary()
+    {
+        var counts = new Dictionary<int, int>(_outside);
+        for (var slot = 0; slot < _counts.Length; slot++)
+        {
+            if (_counts[slot] == 0) continue;
+            var key = _months ? (FirstYear + slot / 12) * 100 + slot % 12 + 1 : FirstYear + slot;
+            counts[key] = _counts[slot];
+        }
+        return counts;
+    }
+
+    private int Slot(int key)
+    {
+        var year = _months ? key / 100 : key;
+        if (year is < FirstYear or > LastYear) return -1;
+        if (!_months) return year - FirstYear;
+        var month = key % 100;
+        return month is >= 1 and <= 12 ? (year - FirstYear) * 12 + month - 1 : -1;
     }
 }
