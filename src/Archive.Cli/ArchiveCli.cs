@@ -3,7 +3,7 @@ using Archive.Cli.Commands;
 
 namespace Archive.Cli;
 
-/// <summary>The <c>archive</c> command line: ingest, watch, split and search.</summary>
+/// <summary>The <c>archive</c> command line: ingest, reindex, watch, split, search, and the corpus, bench and load tools.</summary>
 public static class ArchiveCli
 {
     /// <summary>
@@ -16,11 +16,13 @@ public static class ArchiveCli
         var root = new RootCommand("Full-text search over the newspaper archive: index the page files, keep the index current, split pages, search.")
         {
             new IngestCommand(),
+            new ReindexCommand(),
             new WatchCommand(),
             new SplitCommand(),
             new SearchCommand(),
             new CorpusCommand(),
             new BenchCommand(),
+            new LoadCommand(),
         };
         var invocation = new InvocationConfiguration
         {

@@ -42,6 +42,13 @@ public sealed class IngestionOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Archive:Ingestion:StableDelay must be between 0 and 10 minutes.")]
     public TimeSpan StableDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// How many pages a long pass indexes between commits (see <c>PageIngestor.CommitEveryPages</c> for the trade-off).
+    /// Lower means less work redone after a crash and new pages searchable sooner, at the cost of more small segments.
+    /// </summary>
+    [Range(1, 1_000_000, ErrorMessage = "Archive:Ingestion:CommitEveryPages must be between 1 and 1000000.")]
+    public int CommitEveryPages { get; set; } = Ingestion.PageIngestor.CommitEveryPages;
+
     /// <summary>When the index is opened read-only (ingestion off), how often it looks for new commits.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Archive:Ingestion:RefreshInterval must be between 1 second and 1 hour.")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(5);

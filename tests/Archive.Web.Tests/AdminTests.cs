@@ -18,14 +18,18 @@ public sealed class AdminTests(HostileSite site) : IClassFixture<HostileSite>
 
         var page = await client.GetAsync("/admin/ingestion?key=" + HostileSite.AdminKey);
         var rescan = await client.SendAsync(WithKey(HttpMethod.Post, "/admin/rescan", HostileSite.AdminKey));
+        var reindex = await client.SendAsync(WithKey(HttpMethod.Post, "/admin/reindex", HostileSite.AdminKey));
 
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, rescan.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, reindex.StatusCode);
     }
 
     [Theory]
     [InlineData("GET", "/admin/ingestion")]
     [InlineData("POST", "/admin/rescan")]
+    [InlineData("POST", "/admin/reindex")]
+    [InlineData("GET", "/admin/reindex")]
     public async Task WithoutAKeyTheAdminActionsAreUnauthorized(string method, string url)
     {
         var response = await site.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
@@ -40,6 +44,7 @@ public sealed class AdminTests(HostileSite site) : IClassFixture<HostileSite>
     [InlineData("GET", "/admin/ingestion", HostileSite.AdminKey + "0")]
     [InlineData("GET", "/admin/ingestion", "0123456789abcdef0123456789abcdeF")]
     [InlineData("POST", "/admin/rescan", "0123456789abcdef")]
+    [InlineData("POST", "/admin/reindex", "0123456789abcdef")]
     public async Task AWrongKeyIsForbidden(string method, string url, string key)
     {
         var response = await site.Client.SendAsync(WithKey(new HttpMethod(method), url, key));
@@ -73,9 +78,11 @@ public sealed class AdminTests(HostileSite site) : IClassFixture<HostileSite>
     {
         var page = await site.Client.GetAsync("/admin/ingestion?key=" + HostileSite.AdminKey);
         var rescan = await site.Client.PostAsync("/admin/rescan?key=" + HostileSite.AdminKey, null);
+        var reindex = await site.Client.PostAsync("/admin/reindex?key=" + HostileSite.AdminKey, null);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, rescan.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, reindex.StatusCode);
     }
 
     [Fact]

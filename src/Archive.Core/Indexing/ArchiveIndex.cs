@@ -14,6 +14,11 @@ namespace Archive.Core.Indexing;
 /// The Lucene index on local disk: one <see cref="IndexWriter"/> (when this process ingests) and one
 /// <see cref="SearcherManager"/> per process. A read-only instance (ingestion runs elsewhere) waits for the index
 /// to appear and picks up new commits on <see cref="Refresh"/>.
+/// <para>
+/// The folder may hold several complete indexes (<see cref="IndexGenerations"/>); this instance serves the live one
+/// and can switch to a new one built beside it (<see cref="RebuildAsync"/>) while searches run: each search leases
+/// the generation it started on, and a replaced generation closes when its last search releases it.
+/// </para>
 /// </summary>
 public sealed class ArchiveIndex : IDisposable
 {
@@ -22,74 +27,67 @@ public sealed class ArchiveIndex : IDisposable
     /// <summary>The writer's buffer for documents not yet flushed to a segment.</summary>
     public const double RamBufferMegabytes = 256;
 
-    private readonly LuceneDirectory _directory;
-    private readonly IndexWriter? _writer;
+    private readonly ArchiveAnalyzers? _analyzers;
     private readonly FileStream? _processLock;
     private readonly ILogger _logger;
-    private readonly System.Threading.Lock _openLock = new();
-    private SearcherManager? _searchers;
+    // Serialises what replaces the live generation (a switch, a read-only reopen) with commits and disposal.
+    private readonly System.Threading.Lock _stateLock = new();
+    private Generation? _live;
     private bool _disposed;
 
-    private ArchiveIndex(string path, LuceneDirectory directory, IndexWriter? writer, FileStream? processLock, ILogger logger)
+    private ArchiveIndex(string path, Generation? live, ArchiveAnalyzers? analyzers, FileStream? processLock, ILogger logger)
     {
         Path = path;
-        _directory = directory;
-        _writer = writer;
+        _live = live;
+        _analyzers = analyzers;
         _processLock = processLock;
         _logger = logger;
-        if (writer is not null)
-            _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
-        else
-            TryOpenReader();
     }
 
-    /// <summary>The folder of the index.</summary>
+    /// <summary>The folder of the index (the configured <c>Archive:IndexPath</c>).</summary>
     public string Path { get; }
 
+    /// <summary>The folder of the generation being served: <see cref="Path"/> itself, or one of its <c>gen-*</c> folders.</summary>
+    public string LivePath => Volatile.Read(ref _live)?.Path ?? IndexGenerations.ResolveLive(Path);
+
     /// <summary>True when this process holds the index's writer.</summary>
-    public bool IsWritable => _writer is not null;
+    public bool IsWritable => _analyzers is not null;
 
     /// <summary>True once there is an index to search (always, for a writable index).</summary>
-    public bool IsOpen => _searchers is not null;
+    public bool IsOpen => Volatile.Read(ref _live) is not null;
 
     /// <summary>
     /// Opens (creating if needed) the index for writing. Fails with <see cref="IndexLockedException"/> when another
-    /// process already writes it.
+    /// process already writes it. Removes what an interrupted rebuild left behind.
     /// </summary>
     public static ArchiveIndex OpenForWriting(string path, ArchiveAnalyzers analyzers, ILogger logger)
     {
         System.IO.Directory.CreateDirectory(path);
         var processLock = AcquireProcessLock(path);
-        var directory = FSDirectory.Open(path);
-        var config = new IndexWriterConfig(ArchiveAnalyzers.Version, CreateIndexAnalyzer(analyzers))
-        {
-            OpenMode = OpenMode.CREATE_OR_APPEND,
-            // Ingestion commits every couple of thousand pages, which flushes the buffer anyway; the buffer only has
-            // to hold that much (two indexing threads' worth) without flushing early into small segments that the
-            // merges, competing with analysis for two cores, would then have to rewrite.
-            RAMBufferSizeMB = RamBufferMegabytes,
-            // Flushed segments are merged soon; packing each into a compound file first would copy it once more.
-            UseCompoundFile = false,
-        };
         try
         {
-            return new ArchiveIndex(path, directory, new IndexWriter(directory, config), processLock, logger);
+            // Under the lock nobody else builds, so any generation that is neither live nor the previous one is a
+            // build that a crash or a cancellation cut short.
+            foreach (var stale in IndexGenerations.Clean(path, logger))
+                logger.LogInformation("Removed {Path}: an index generation no longer in use", stale);
+            var live = Generation.OpenWriter(IndexGenerations.ResolveLive(path, logger), analyzers, OpenMode.CREATE_OR_APPEND, path);
+            return new ArchiveIndex(path, live, analyzers, processLock, logger);
         }
-        catch (LockObtainFailedException ex)
+        catch
         {
-            directory.Dispose();
             processLock.Dispose();
-            throw new IndexLockedException(path, ex);
+            throw;
         }
     }
 
     // Lucene's write.lock keeps two writers of one process apart, but on Linux it does not stop a second process
-    // (no OS lock is taken on it). An exclusive FileStream is an flock() that the OS releases even on SIGKILL.
+    // (no OS lock is taken on it). An exclusive FileStream is an flock() that the OS releases even on SIGKILL; the file
+    // itself stays behind, which is harmless: OpenOrCreate reuses it and only the flock counts.
     private static FileStream AcquireProcessLock(string path)
     {
         try
         {
-            return new FileStream(System.IO.Path.Combine(path, "archive-writer.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return new FileStream(System.IO.Path.Combine(path, IndexGenerations.ProcessLockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
         catch (IOException ex)
         {
@@ -98,8 +96,95 @@ public sealed class ArchiveIndex : IDisposable
     }
 
     /// <summary>Opens the index for searching only; the index (even its folder) may not exist yet.</summary>
-    public static ArchiveIndex OpenReadOnly(string path, ILogger logger) =>
-        new(path, FSDirectory.Open(path), writer: null, processLock: null, logger);
+    public static ArchiveIndex OpenReadOnly(string path, ILogger logger)
+    {
+        var index = new ArchiveIndex(path, live: null, analyzers: null, processLock: null, logger);
+        index.Refresh();
+        return index;
+    }
+
+    /// <summary>
+    /// Builds a complete new index beside the live one and switches to it. <paramref name="build"/> fills the new,
+    /// empty index (it may commit as it goes) and says whether to switch; the new generation is then committed, named
+    /// in <c>CURRENT</c>, and served from the next search on, while searches already running finish on the old one.
+    /// If the build fails, is cancelled or declines, the new generation is deleted and the live index is untouched;
+    /// the same holds if the process dies at any point before the switch. The caller must keep other writes to this
+    /// index out until this returns (they would be lost with the old generation): <c>PageIngestor</c> does.
+    /// Returns the new generation's folder, or null when the build declined.
+    /// </summary>
+    public async Task<string?> RebuildAsync(Func<ArchiveIndex, CancellationToken, Task<bool>> build, CancellationToken cancellationToken = default)
+    {
+        RequireWriter();
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var path = IndexGenerations.CreateGeneration(Path);
+        var next = new ArchiveIndex(Path, Generation.OpenWriter(path, _analyzers!, OpenMode.CREATE, Path), _analyzers, processLock: null, _logger);
+        var switched = false;
+        try
+        {
+            if (!await build(next, cancellationToken)) return null;
+            cancellationToken.ThrowIfCancellationRequested();
+            next.Commit();
+            SwitchTo(next);
+            switched = true;
+            return path;
+        }
+        finally
+        {
+            if (!switched)
+            {
+                next.Abandon();
+                IndexGenerations.Discard(path, _logger);
+            }
+        }
+    }
+
+    // Publishes next's generation on disk, then in this process; the old one closes when its last search releases it.
+    private void SwitchTo(ArchiveIndex next)
+    {
+        Generation old;
+        lock (_stateLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var incoming = next.TakeLive();
+            try
+            {
+                IndexGenerations.Publish(Path, incoming.Path);
+            }
+            catch
+            {
+                next._live = incoming;
+                throw;
+            }
+            old = _live!;
+            Volatile.Write(ref _live, incoming);
+        }
+        old.Retire();
+        _logger.LogInformation("Switched the index at {IndexPath} from {OldGeneration} to {Generation}", Path, old.Path, LivePath);
+        foreach (var stale in IndexGenerations.Clean(Path, _logger))
+            _logger.LogInformation("Removed {Path}: an index generation no longer in use", stale);
+    }
+
+    private Generation TakeLive()
+    {
+        lock (_stateLock)
+        {
+            var live = _live ?? throw new InvalidOperationException("This index has nothing to hand over.");
+            _live = null;
+            return live;
+        }
+    }
+
+    // A build that will not go live: drop its uncommitted changes and close it without the commit Dispose would make.
+    private void Abandon()
+    {
+        lock (_stateLock)
+        {
+            _disposed = true;
+            var live = _live;
+            _live = null;
+            live?.Retire(commit: false);
+        }
+    }
 
     /// <summary>
     /// Replaces every document of the page (its articles and its state) with the given ones, atomically for
@@ -122,48 +207,111 @@ public sealed class ArchiveIndex : IDisposable
     /// <summary>Makes every change durable in one commit and shows it to searchers.</summary>
     public void Commit()
     {
-        RequireWriter().Commit();
-        _searchers!.MaybeRefresh();
+        lock (_stateLock)
+        {
+            var live = RequireLive();
+            RequireWriter(live).Commit();
+            live.Searchers.MaybeRefresh();
+        }
     }
 
-    /// <summary>Picks up new commits (read-only) and opens the index once it exists. Returns true when anything changed.</summary>
+    /// <summary>
+    /// Picks up new commits and opens the index once it exists; read-only, it also follows a switch to a new generation
+    /// made by the process that writes (<c>CURRENT</c> changed). Returns true when anything changed.
+    /// </summary>
     public bool Refresh()
     {
-        if (_searchers is null) return TryOpenReader();
-        return _searchers.MaybeRefresh();
+        lock (_stateLock)
+        {
+            if (_disposed) return false;
+            var live = _live;
+            if (IsWritable) return RefreshSearchers(live!);
+
+            var path = IndexGenerations.ResolveLive(Path, _logger);
+            try
+            {
+                if (live is not null && live.Path == path) return RefreshSearchers(live);
+                var opened = Generation.TryOpenReader(path);
+                if (opened is null) return false;
+                Volatile.Write(ref _live, opened);
+                live?.Retire();
+                _logger.LogInformation("Opened the index at {IndexPath} read-only ({Generation})", Path, path);
+                return true;
+            }
+            catch (IOException ex)
+            {
+                // Mid-switch (a generation being published or cleaned by the writer): the next refresh sees it settled.
+                _logger.LogWarning(ex, "The index at {IndexPath} could not be refreshed yet", path);
+                return false;
+            }
+        }
+    }
+
+    // MaybeRefresh says whether the searcher is current, not whether it changed; callers want the latter (a new commit
+    // means new byline names to learn), so compare the reader before and after.
+    private static bool RefreshSearchers(Generation live)
+    {
+        var before = live.Searchers.Acquire();
+        try
+        {
+            live.Searchers.MaybeRefresh();
+            var after = live.Searchers.Acquire();
+            live.Searchers.Release(after);
+            return !ReferenceEquals(before.IndexReader, after.IndexReader);
+        }
+        finally
+        {
+            live.Searchers.Release(before);
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> on the current searcher, released afterwards.</summary>
     public T Search<T>(Func<IndexSearcher, T> work)
     {
-        var searchers = _searchers;
-        if (searchers is null) return work(EmptySearcher);
-        var searcher = searchers.Acquire();
+        var searcher = AcquireSearcher(out var release);
         try
         {
             return work(searcher);
         }
         finally
         {
-            searchers.Release(searcher);
+            release();
         }
     }
 
     /// <summary>
     /// Acquires the current searcher for work that spans awaits (a streamed export); call <paramref name="release"/>
-    /// exactly once when done.
+    /// exactly once when done. The searcher stays valid until then, even if the index switches generation meanwhile.
     /// </summary>
     public IndexSearcher AcquireSearcher(out Action release)
     {
-        var searchers = _searchers;
-        if (searchers is null)
+        while (true)
         {
-            release = () => { };
-            return EmptySearcher;
+            var live = Volatile.Read(ref _live);
+            if (live is null)
+            {
+                release = () => { };
+                return EmptySearcher;
+            }
+            // Fails only if this generation was replaced and closed since it was read: the next read sees its successor.
+            if (!live.TryLease()) continue;
+            IndexSearcher searcher;
+            try
+            {
+                searcher = live.Searchers.Acquire();
+            }
+            catch
+            {
+                live.EndLease();
+                throw;
+            }
+            release = () =>
+            {
+                live.Searchers.Release(searcher);
+                live.EndLease();
+            };
+            return searcher;
         }
-        var searcher = searchers.Acquire();
-        release = () => searchers.Release(searcher);
-        return searcher;
     }
 
     /// <summary>Every page the index holds, with the hash it was indexed at.</summary>
@@ -188,9 +336,11 @@ public sealed class ArchiveIndex : IDisposable
         return top.TotalHits == 0 ? null : ArticleDocument.ToPageState(searcher.Doc(top.ScoreDocs[0].Doc));
     });
 
-    /// <summary>Files and bytes of the index folder (what the index costs on disk).</summary>
+    /// <summary>Files and bytes of the live generation (what the index costs on disk; a previous generation kept for safety aside).</summary>
     public long SizeOnDisk() =>
-        new DirectoryInfo(Path).EnumerateFiles().Where(f => f.Name != "archive-writer.lock").Sum(f => f.Length);
+        new DirectoryInfo(LivePath).EnumerateFiles()
+            .Where(f => f.Name is not IndexGenerations.ProcessLockFile and not IndexGenerations.CurrentFile)
+            .Sum(f => f.Length);
 
     /// <summary>Every name credited in a byline (any role), from the index's terms: the segmenter learns them at start-up.</summary>
     public IReadOnlyList<string> BylineNames() => Search(searcher =>
@@ -222,28 +372,13 @@ public sealed class ArchiveIndex : IDisposable
         return collector.TotalHits;
     }
 
-    private bool TryOpenReader()
-    {
-        lock (_openLock)
-        {
-            if (_searchers is not null) return false;
-            if (!System.IO.Directory.Exists(Path) || !DirectoryReader.IndexExists(_directory)) return false;
-            try
-            {
-                _searchers = new SearcherManager(_directory, searcherFactory: null);
-                _logger.LogInformation("Opened the index at {IndexPath} read-only", Path);
-                return true;
-            }
-            catch (IOException ex)
-            {
-                _logger.LogWarning(ex, "The index at {IndexPath} exists but could not be opened yet", Path);
-                return false;
-            }
-        }
-    }
+    private Generation RequireLive() =>
+        _live ?? throw new ObjectDisposedException(nameof(ArchiveIndex));
 
-    private IndexWriter RequireWriter() =>
-        _writer ?? throw new InvalidOperationException("This process opened the index read-only; ingestion runs elsewhere.");
+    private IndexWriter RequireWriter() => RequireWriter(RequireLive());
+
+    private static IndexWriter RequireWriter(Generation live) =>
+        live.Writer ?? throw new InvalidOperationException("This process opened the index read-only; ingestion runs elsewhere.");
 
     // Word fields use the segmenter, bigram fields the bigram analyzer with unigrams; keyword fields are not analyzed.
     private static Analyzer CreateIndexAnalyzer(ArchiveAnalyzers analyzers) =>
@@ -255,17 +390,122 @@ public sealed class ArchiveIndex : IDisposable
 
     public void Dispose()
     {
-        if (_disposed) return;
-        _disposed = true;
-        _searchers?.Dispose();
-        if (_writer is not null)
+        lock (_stateLock)
         {
-            // Commit what was indexed but not yet committed: a clean shutdown loses nothing.
-            _writer.Commit();
-            _writer.Dispose();
+            if (_disposed) return;
+            _disposed = true;
+            var live = _live;
+            Volatile.Write(ref _live, null);
+            // Commits what was indexed but not yet committed: a clean shutdown loses nothing.
+            live?.Retire();
         }
-        _directory.Dispose();
         _processLock?.Dispose();
+    }
+
+    /// <summary>
+    /// One complete index in its folder: directory, writer (if this process writes) and searchers. Leased by each
+    /// search; the index holds one lease itself until the generation is replaced or the index disposed, and the last
+    /// lease to end closes its searchers and directory.
+    /// </summary>
+    private sealed class Generation(string path, LuceneDirectory directory, IndexWriter? writer, SearcherManager searchers)
+    {
+        private int _leases = 1;
+
+        public string Path { get; } = path;
+        public IndexWriter? Writer { get; } = writer;
+        public SearcherManager Searchers { get; } = searchers;
+
+        public static Generation OpenWriter(string path, ArchiveAnalyzers analyzers, OpenMode mode, string root)
+        {
+            var directory = FSDirectory.Open(path);
+            var config = new IndexWriterConfig(ArchiveAnalyzers.Version, CreateIndexAnalyzer(analyzers))
+            {
+                OpenMode = mode,
+                // Ingestion commits every couple of thousand pages, which flushes the buffer anyway; the buffer only has
+                // to hold that much (two indexing threads' worth) without flushing early into small segments that the
+                // merges, competing with analysis for two cores, would then have to rewrite.
+                RAMBufferSizeMB = RamBufferMegabytes,
+                // Flushed segments are merged soon; packing each into a compound file first would copy it once more.
+                UseCompoundFile = false,
+            };
+            IndexWriter? writer = null;
+            try
+            {
+                writer = new IndexWriter(directory, config);
+                return new Generation(path, directory, writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+            }
+            catch (LockObtainFailedException ex)
+            {
+                writer?.Dispose();
+                directory.Dispose();
+                throw new IndexLockedException(root, ex);
+            }
+            catch
+            {
+                writer?.Dispose();
+                directory.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Opens a generation for searching, or null while it holds no commit yet.</summary>
+        public static Generation? TryOpenReader(string path)
+        {
+            if (!System.IO.Directory.Exists(path)) return null;
+            var directory = FSDirectory.Open(path);
+            try
+            {
+                if (!DirectoryReader.IndexExists(directory))
+                {
+                    directory.Dispose();
+                    return null;
+                }
+                return new Generation(path, directory, writer: null, new SearcherManager(directory, searcherFactory: null));
+            }
+            catch
+            {
+                directory.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Takes a lease for one search; false once the generation has closed.</summary>
+        public bool TryLease()
+        {
+            while (true)
+            {
+                var leases = Volatile.Read(ref _leases);
+                if (leases == 0) return false;
+                if (Interlocked.CompareExchange(ref _leases, leases + 1, leases) == leases) return true;
+            }
+        }
+
+        public void EndLease()
+        {
+            if (Interlocked.Decrement(ref _leases) == 0) Close();
+        }
+
+        /// <summary>
+        /// Closes the writer now (committing, or dropping uncommitted changes), then drops the index's own lease: the
+        /// searchers close now or when the last running search ends. The writer is not left to that last search: closing
+        /// it waits for merges, which must not fall on a reader's request. Readers opened from it stay valid.
+        /// </summary>
+        public void Retire(bool commit = true)
+        {
+            if (Writer is not null)
+            {
+                if (commit) Writer.Commit();
+                else Writer.Rollback();
+                Writer.Dispose();
+            }
+            EndLease();
+        }
+
+        private void Close()
+        {
+            Searchers.Dispose();
+            directory.Dispose();
+        }
     }
 
     /// <summary>Collects every matching document id, in index order.</summary>

@@ -53,7 +53,7 @@ public sealed partial class IngestionService(
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = nextScan - DateTime.UtcNow;
-            if (wait > TimeSpan.Zero && !_rescanRequested && !status.RescanPending)
+            if (wait > TimeSpan.Zero && !_rescanRequested && !status.RescanPending && !status.ReindexPending)
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
                 timeout.CancelAfter(wait);
@@ -74,6 +74,16 @@ public sealed partial class IngestionService(
                 while (_changes.Reader.TryRead(out var path)) paths.Add(path);
                 foreach (var path in paths.Order(StringComparer.Ordinal))
                     await RunSafelyAsync(() => ingestor.IngestPathAsync(path, stoppingToken), path);
+            }
+
+            if (status.TakeReindexRequest())
+            {
+                // Here in the loop, ingestion waits for the rebuild (the watcher's events queue up meanwhile) and
+                // resumes on the new index; a pass afterwards catches pages whose events were lost during it.
+                status.SetPhase(IngestionPhase.Reindexing);
+                await RunSafelyAsync(() => ingestor.RebuildAsync(cancellationToken: stoppingToken), ingestor.PagesPath);
+                status.SetPhase(IngestionPhase.Watching);
+                _rescanRequested = true;
             }
 
             // Non-short-circuit |: a pending admin request is taken by whichever pass runs next.

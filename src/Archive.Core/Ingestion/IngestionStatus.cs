@@ -8,7 +8,9 @@ public sealed class IngestionStatus
     private readonly ConcurrentDictionary<string, PageFailure> _failures = new(StringComparer.Ordinal);
     private volatile IngestionPhase _phase = IngestionPhase.NotStarted;
     private IngestionSummary? _lastPass;
+    private ReindexSummary? _lastReindex;
     private int _rescanRequested;
+    private int _reindexRequested;
 
     public IngestionPhase Phase => _phase;
 
@@ -18,10 +20,16 @@ public sealed class IngestionStatus
     /// <summary>Pages that could not be ingested, with the reason; cleared when the page later succeeds.</summary>
     public IReadOnlyCollection<PageFailure> Failures => _failures.Values.OrderBy(f => f.File, StringComparer.Ordinal).ToList();
 
+    /// <summary>The outcome of the last rebuild of the whole index in this process, or null if none ran.</summary>
+    public ReindexSummary? LastReindex => Volatile.Read(ref _lastReindex);
+
+    /// <summary>True from <see cref="RequestReindex"/> until the ingestion service starts that rebuild.</summary>
+    public bool ReindexPending => Volatile.Read(ref _reindexRequested) == 1;
+
     /// <summary>True from <see cref="RequestRescan"/> until the ingestion service starts that rescan.</summary>
     public bool RescanPending => Volatile.Read(ref _rescanRequested) == 1;
 
-    /// <summary>Raised by <see cref="RequestRescan"/>, so that the ingestion service wakes up rather than waits for its timer.</summary>
+    /// <summary>Raised by <see cref="RequestRescan"/> and <see cref="RequestReindex"/>, so that the ingestion service wakes up rather than waits for its timer.</summary>
     internal event Action? RescanRequested;
 
     /// <summary>
@@ -37,6 +45,24 @@ public sealed class IngestionStatus
         RescanRequested?.Invoke();
         return true;
     }
+
+    /// <summary>
+    /// Asks the ingestion service of this process to rebuild the whole index beside the live one and switch to it
+    /// (an admin action, e.g. after an analyzer change). The service does it between passes, so ingestion pauses for
+    /// the rebuild and resumes on the new index. False when this process does not ingest or its service has stopped.
+    /// </summary>
+    public bool RequestReindex()
+    {
+        if (_phase is IngestionPhase.Disabled or IngestionPhase.Stopped) return false;
+        Interlocked.Exchange(ref _reindexRequested, 1);
+        RescanRequested?.Invoke();
+        return true;
+    }
+
+    /// <summary>Takes a pending rebuild request: true once per request.</summary>
+    internal bool TakeReindexRequest() => Interlocked.Exchange(ref _reindexRequested, 0) == 1;
+
+    internal void ReindexCompleted(ReindexSummary summary) => Volatile.Write(ref _lastReindex, summary);
 
     /// <summary>Takes a pending rescan request: true once per request.</summary>
     internal bool TakeRescanRequest() => Interlocked.Exchange(ref _rescanRequested, 0) == 1;
@@ -65,6 +91,8 @@ public enum IngestionPhase
     Disabled,
     /// <summary>The service stopped.</summary>
     Stopped,
+    /// <summary>The whole index is being rebuilt beside the live one; searches use the live one until the switch.</summary>
+    Reindexing,
 }
 
 /// <summary>A page that could not be ingested.</summary>

@@ -29,7 +29,7 @@ public sealed partial class PageIngestor(
     /// state go into the index in one atomic update, so a crash never leaves a page half indexed: the pages after
     /// the last commit are simply ingested again). Each commit also flushes the writer's buffer into a new segment,
     /// so committing too often makes many small segments to merge: 2,000 pages is about 1.2 M characters of text
-    /// per commit at the paper's density.
+    /// per commit at the paper's density. The default of <c>Archive:Ingestion:CommitEveryPages</c>.
     /// </summary>
     public const int CommitEveryPages = 2000;
 
@@ -82,6 +82,56 @@ public sealed partial class PageIngestor(
                 index.Commit();
                 LogRemoved(file);
             }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds the whole index from the pages folder beside the live one and switches to it when complete
+    /// (<see cref="ArchiveIndex.RebuildAsync"/>): searches go on against the old index meanwhile and never see a
+    /// partial one. Holds this ingestor for the whole rebuild, so no change is written to the old index after the
+    /// rebuild has read past its page (it would be lost at the switch); pages changed meanwhile are caught by the
+    /// watcher's queued events or the next pass. The new index is only taken if the pass found page files: an empty or
+    /// missing folder (an unmounted volume) never replaces a full index.
+    /// </summary>
+    public async Task<ReindexSummary> RebuildAsync(IProgress<IngestionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        var clock = Stopwatch.StartNew();
+        var before = index.Stats();
+        try
+        {
+            LogRebuildStarted(index.Path, before.Articles);
+            IngestionSummary? pass = null;
+            var generation = await index.RebuildAsync(async (next, token) =>
+            {
+                // A separate status: the build retries pages that failed before (they may have been fixed) and reports
+                // its own failures; the live status keeps describing the live index until the switch.
+                var buildStatus = new IngestionStatus();
+                var builder = new PageIngestor(next, splitter, segmenter, buildStatus, options, logger) { Parallelism = Parallelism };
+                pass = await builder.IngestFolderAsync(progress, token);
+                foreach (var failure in buildStatus.Failures) status.Failed(failure);
+                return pass.Pages > 0;
+            }, cancellationToken);
+
+            var after = index.Stats();
+            var summary = generation is null
+                ? new ReindexSummary(false, null, pass, before.Articles, before.Articles, clock.Elapsed, DateTimeOffset.UtcNow,
+                    $"the pages folder {PagesPath} holds no page files; the index was left as it is")
+                : new ReindexSummary(true, Path.GetFileName(generation), pass, before.Articles, after.Articles, clock.Elapsed, DateTimeOffset.UtcNow, null);
+            status.ReindexCompleted(summary);
+            if (summary.Switched) LogRebuildSwitched(summary.Generation!, before.Articles, after.Articles, (long)summary.Elapsed.TotalMilliseconds);
+            else LogRebuildDeclined(summary.Problem!);
+            return summary;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            status.ReindexCompleted(new ReindexSummary(false, null, null, before.Articles, before.Articles, clock.Elapsed, DateTimeOffset.UtcNow,
+                $"the rebuild failed: {ex.Message}; the index was left as it is"));
+            throw;
         }
         finally
         {
@@ -168,7 +218,7 @@ public sealed partial class PageIngestor(
                     failed.Token.ThrowIfCancellationRequested();
                     var file = RelativeName(path)!;
                     var outcome = await IngestFileAsync(path, file, known.GetValueOrDefault(file), manifest, failed.Token);
-                    if (pass.Record(outcome, CommitEveryPages))
+                    if (pass.Record(outcome, _options.Ingestion.CommitEveryPages))
                     {
                         // Only this worker saw the threshold crossed; the others go on adding to the next commit.
                         index.Commit();
@@ -347,6 +397,15 @@ public sealed partial class PageIngestor(
 
     private readonly record struct Outcome(OutcomeKind Kind, int Articles);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilding the index at {IndexPath} beside the live one ({Articles} articles)")]
+    private partial void LogRebuildStarted(string indexPath, int articles);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rebuilt the index as {Generation} and switched to it: {ArticlesBefore} articles before, {ArticlesAfter} now, in {ElapsedMs} ms")]
+    private partial void LogRebuildSwitched(string generation, int articlesBefore, int articlesAfter, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rebuild not switched to: {Problem}")]
+    private partial void LogRebuildDeclined(string problem);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Indexed {File}: {Articles} articles ({Encoding}) in {ElapsedMs} ms")]
     private partial void LogPage(string file, int articles, string encoding, long elapsedMs);
 
@@ -369,6 +428,13 @@ public sealed partial class PageIngestor(
         Message = "Ingestion pass: {Pages} pages, {Ingested} indexed, {Unchanged} unchanged, {Articles} articles, {Removed} removed, {Errors} errors, {Waiting} waiting, in {ElapsedMs} ms")]
     private partial void LogPass(int pages, int ingested, int unchanged, int articles, int removed, int errors, int waiting, long elapsedMs);
 }
+
+/// <summary>The outcome of a full rebuild (<see cref="PageIngestor.RebuildAsync"/>).</summary>
+/// <param name="Switched">Whether the new index went live; when false the old one is untouched and <paramref name="Problem"/> says why.</param>
+/// <param name="Generation">The new index's folder name, when switched.</param>
+/// <param name="Pass">The pass that filled the new index (null if it failed before finishing).</param>
+public sealed record ReindexSummary(
+    bool Switched, string? Generation, IngestionSummary? Pass, int ArticlesBefore, int ArticlesAfter, TimeSpan Elapsed, DateTimeOffset FinishedAt, string? Problem);
 
 /// <summary>Progress of a pass: <paramref name="Done"/> of <paramref name="Total"/> files, the current one.</summary>
 public sealed record IngestionProgress(int Done, int Total, string? File);
