@@ -34,8 +34,19 @@ public static class PageDecoder
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return Checked(Encoding.BigEndianUnicode.GetString(bytes[2..]), "utf-16be");
 
-        if (bytes.IndexOf((byte)0) >= 0)
-            return new DecodedPage(null, "the file is binary (it contains NUL bytes)", "binary");
+        // Binary files are full of NUL bytes; a text dump with a stray NUL or two (a damaged extraction) is still a
+        // page: those are dropped rather than the whole page rejected.
+        var nuls = bytes.Count((byte)0);
+        if (nuls > Math.Max(2, bytes.Length / 1000))
+            return new DecodedPage(null, $"the file is binary (it contains {nuls} NUL bytes)", "binary");
+        if (nuls > 0)
+        {
+            var cleaned = new byte[bytes.Length - nuls];
+            var at = 0;
+            foreach (var b in bytes)
+                if (b != 0) cleaned[at++] = b;
+            return Decode(cleaned);
+        }
 
         try
         {

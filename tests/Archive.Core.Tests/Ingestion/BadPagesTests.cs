@@ -28,6 +28,12 @@ public sealed class BadPagesTests
 
     private static string Page(string word) => IngestionHarness.Page(word);
 
+    private static string ReplaceFirst(string text, string old, string replacement)
+    {
+        var at = text.IndexOf(old, StringComparison.Ordinal);
+        return at < 0 ? text : text[..at] + replacement + text[(at + old.Length)..];
+    }
+
     public static TheoryData<BadPage> Corpus()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
@@ -48,8 +54,8 @@ public sealed class BadPagesTests
             new("CRLF line ends", () => Text(Page("樱花节").ReplaceLineEndings("\r\n")), "樱花节", null),
             new("old Mac CR line ends", () => Text(Page("杏花节").ReplaceLineEndings("\r")), "杏花节", null),
             new("control characters in the text", () => Text(Page("牡丹节").Replace("，", "，\u0001\u0007").Replace("。", "。\u001b\u0008")), "牡丹节", null),
-            // PageDecoder takes any NUL byte for binary, so one stray NUL costs the page; it is reported, not lost silently.
-            new("a stray NUL in a text page", () => Text(Page("水仙节").Replace("。", "。\u0000")), null, "binary"),
+            // A stray NUL (a damaged extraction) is dropped; a file full of them is binary (the cases above).
+            new("a stray NUL in a text page", () => Text(ReplaceFirst(Page("水仙节"), "。", "。\u0000")), "水仙节", null),
             new("HTML and script markup", () => Text("<html><body><h1>冠县举办葡萄节</h1>\n\n<p>本报讯（记者 测试员）近日，<script>alert('x')</script>葡萄节活动在冠县举行。</p></body></html>"), "葡萄节", null),
             new("100k tiny paragraphs", () => Text(string.Concat(Enumerable.Range(0, 100_000).Select(i => i == 50_000 ? "西瓜节开幕。\n\n" : "好。\n\n"))), "西瓜节", null),
             new("one line, no breaks, 1 MB", () => Text(string.Concat(Enumerable.Repeat("聊城市持续推进高质量发展，", 30_000)) + "稻香节开幕。"), "稻香节", null),

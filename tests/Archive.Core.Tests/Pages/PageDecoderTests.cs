@@ -54,6 +54,16 @@ public sealed class PageDecoderTests
     }
 
     [Fact]
+    public void TextWithAStrayNulByteIsKeptWithoutIt()
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes("本报讯 高唐锦鲤出口中东。\n第二段。").ToList();
+        bytes.Insert(10, 0);
+        var decoded = PageDecoder.Decode(bytes.ToArray());
+        Assert.True(decoded.IsValid, decoded.Error);
+        Assert.Equal("本报讯 高唐锦鲤出口中东。\n第二段。", decoded.Text);
+    }
+
+    [Fact]
     public void BinaryFileWithoutNulBytesIsRejectedAsNotText()
     {
         var random = new Random(7);
