@@ -22,6 +22,7 @@ public sealed record AdminIngestionModel(
         IngestionPhase.Scanning => "正在扫描全部页面",
         IngestionPhase.Watching => "监视文件夹中（新增与修改的页面随时导入）",
         IngestionPhase.Disabled => "本进程不导入（由另一进程导入，本站只读）",
+        IngestionPhase.Reindexing => "正在重建索引（完成后原子切换，检索照常）",
         IngestionPhase.Stopped => "已停止",
         _ => Phase.ToString(),
     };
