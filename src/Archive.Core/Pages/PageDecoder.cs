@@ -37,7 +37,7 @@ public static class PageDecoder
         // Binary files are full of NUL bytes; a text dump with a stray NUL or two (a damaged extraction) is still a
         // page: those are dropped rather than the whole page rejected.
         var nuls = bytes.Count((byte)0);
-        if (nuls > Math.Max(2, bytes.Length / 1000))
+        if (nuls > 1 + bytes.Length / 1000)
             return new DecodedPage(null, $"the file is binary (it contains {nuls} NUL bytes)", "binary");
         if (nuls > 0)
         {

@@ -162,18 +162,23 @@ public sealed class BadPagesTests
         await File.WriteAllTextAsync(growing, Page("孔雀节"));
         harness.Write("z-good.txt", Page("荷花节"));
         using var stop = new CancellationTokenSource();
-        var writer = Task.Run(async () =>
+        using var appended = new ManualResetEventSlim();
+        // A thread of its own: a busy thread pool must not pause the writer past the stability wait.
+        var writer = new Thread(() =>
         {
             while (!stop.IsCancellationRequested)
             {
-                await File.AppendAllTextAsync(growing, "\n续写的内容。");
-                await Task.Delay(40);
+                File.AppendAllText(growing, "\n续写的内容。");
+                appended.Set();
+                Thread.Sleep(30);
             }
         });
+        writer.Start();
+        appended.Wait(TimeSpan.FromSeconds(10));
 
         var during = await harness.Ingestor.IngestFolderAsync();
         await stop.CancelAsync();
-        await writer;
+        writer.Join();
         await File.AppendAllTextAsync(growing, "\n\n高唐县举办蝴蝶节\n\n本报讯（记者 测试员）最后一段写完了。\n");
         File.SetLastWriteTimeUtc(growing, DateTime.UtcNow.AddMinutes(-1));
         var after = await harness.Ingestor.IngestFolderAsync();

@@ -98,19 +98,24 @@ public sealed class PageIngestorTests
         var path = Path.Combine(harness.Pages, "growing.txt");
         await File.WriteAllTextAsync(path, IngestionHarness.Page("鸵鸟节"));
         using var stop = new CancellationTokenSource();
-        var writer = Task.Run(async () =>
+        using var appended = new ManualResetEventSlim();
+        // Another program is still appending to the file while the pass looks at it. A thread of its own, so a
+        // busy thread pool (the ingestion workers, other tests) cannot pause the writer past the stability wait.
+        var writer = new Thread(() =>
         {
-            // Another program is still appending to the file while the pass looks at it.
             while (!stop.IsCancellationRequested)
             {
-                await File.AppendAllTextAsync(path, "\n续写的内容。");
-                await Task.Delay(50);
+                File.AppendAllText(path, "\n续写的内容。");
+                appended.Set();
+                Thread.Sleep(30);
             }
         });
+        writer.Start();
+        appended.Wait(TimeSpan.FromSeconds(10));
 
         var during = await harness.Ingestor.IngestFolderAsync();
         await stop.CancelAsync();
-        await writer;
+        writer.Join();
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
         var after = await harness.Ingestor.IngestFolderAsync();
 
