@@ -35,16 +35,7 @@ internal sealed class IngestCommand : Command
         var status = host.Services.GetRequiredService<IngestionStatus>();
         var console = CliHost.ConsoleOn(parse.InvocationConfiguration.Output);
 
-        var summary = await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("Scanning", maxValue: 1);
-                var result = await ingestor.IngestFolderAsync(new ProgressTaskReporter(task), cancellationToken);
-                task.StopTask();
-                return result;
-            });
+        var summary = await IngestionProgressBar.RunAsync(console, "Scanning", progress => ingestor.IngestFolderAsync(progress, cancellationToken));
 
         console.MarkupLineInterpolated($"Ingested [bold]{options.PagesPath}[/] into [bold]{options.IndexPath}[/]:");
         console.Write(SummaryTable(summary));
@@ -80,18 +71,4 @@ internal sealed class IngestCommand : Command
 
     private static void AddRow(Table table, string label, int value) =>
         table.AddRow(new IRenderable[] { new Text(label), new Text(value.ToString(CultureInfo.InvariantCulture)) });
-
-    /// <summary>
-    /// Feeds the progress bar straight from the ingestor's thread. Not <see cref="Progress{T}"/>: it posts reports to
-    /// the thread pool, so they could arrive out of order or after the pass has ended.
-    /// </summary>
-    private sealed class ProgressTaskReporter(ProgressTask task) : IProgress<IngestionProgress>
-    {
-        public void Report(IngestionProgress value)
-        {
-            task.MaxValue = Math.Max(1, value.Total);
-            task.Value = value.Done;
-            task.Description = value.File is null ? "Done" : Markup.Escape(value.File);
-        }
-    }
 }

@@ -37,16 +37,7 @@ internal sealed class ReindexCommand : Command
         var ingestor = host.Services.GetRequiredService<PageIngestor>();
         var console = CliHost.ConsoleOn(parse.InvocationConfiguration.Output);
 
-        var summary = await console.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .StartAsync(async context =>
-            {
-                var task = context.AddTask("Rebuilding", maxValue: 1);
-                var result = await ingestor.RebuildAsync(new ProgressReporter(task), cancellationToken);
-                task.StopTask();
-                return result;
-            });
+        var summary = await IngestionProgressBar.RunAsync(console, "Rebuilding", progress => ingestor.RebuildAsync(progress, cancellationToken));
 
         if (!summary.Switched)
         {
@@ -59,16 +50,5 @@ internal sealed class ReindexCommand : Command
         console.WriteLine(string.Create(c, $"  {pass.Pages} pages, {pass.Ingested} indexed, {pass.Errors} errors, {pass.Waiting} waiting"));
         console.WriteLine(string.Create(c, $"  articles: {summary.ArticlesBefore} before, {summary.ArticlesAfter} now; {summary.Elapsed.TotalSeconds:0.0} s"));
         return pass.Errors > 0 ? ExitCodes.PagesFailed : ExitCodes.Success;
-    }
-
-    /// <summary>Feeds the progress bar straight from the ingestor's thread, in order (see <c>IngestCommand</c>).</summary>
-    private sealed class ProgressReporter(ProgressTask task) : IProgress<IngestionProgress>
-    {
-        public void Report(IngestionProgress value)
-        {
-            task.MaxValue = Math.Max(1, value.Total);
-            task.Value = value.Done;
-            task.Description = value.File is null ? "Done" : Markup.Escape(value.File);
-        }
     }
 }

@@ -161,24 +161,10 @@ public sealed class BadPagesTests
         var growing = Path.Combine(harness.Pages, "growing.txt");
         await File.WriteAllTextAsync(growing, Page("孔雀节"));
         harness.Write("z-good.txt", Page("荷花节"));
-        using var stop = new CancellationTokenSource();
-        using var appended = new ManualResetEventSlim();
-        // A thread of its own: a busy thread pool must not pause the writer past the stability wait.
-        var writer = new Thread(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                File.AppendAllText(growing, "\n续写的内容。");
-                appended.Set();
-                Thread.Sleep(30);
-            }
-        });
-        writer.Start();
-        appended.Wait(TimeSpan.FromSeconds(10));
+        var writer = IngestionHarness.KeepAppending(growing);
 
         var during = await harness.Ingestor.IngestFolderAsync();
-        await stop.CancelAsync();
-        writer.Join();
+        writer.Dispose();
         await File.AppendAllTextAsync(growing, "\n\n高唐县举办蝴蝶节\n\n本报讯（记者 测试员）最后一段写完了。\n");
         File.SetLastWriteTimeUtc(growing, DateTime.UtcNow.AddMinutes(-1));
         var after = await harness.Ingestor.IngestFolderAsync();

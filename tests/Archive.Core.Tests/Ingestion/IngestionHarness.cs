@@ -60,6 +60,39 @@ internal sealed class IngestionHarness : IDisposable
         冠县举办{word}活动
         """;
 
+    /// <summary>
+    /// Starts another program appending to <paramref name="path"/> every 30 ms, returning once it has appended;
+    /// disposing stops it. A thread of its own: a busy thread pool (the ingestion workers, other tests) must not
+    /// pause the writer past the stability wait.
+    /// </summary>
+    public static IDisposable KeepAppending(string path)
+    {
+        var stop = new CancellationTokenSource();
+        using var appended = new ManualResetEventSlim();
+        var writer = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                File.AppendAllText(path, "\n续写的内容。");
+                appended.Set();
+                Thread.Sleep(30);
+            }
+        });
+        writer.Start();
+        appended.Wait(TimeSpan.FromSeconds(10));
+        return new Appender(stop, writer);
+    }
+
+    private sealed class Appender(CancellationTokenSource stop, Thread writer) : IDisposable
+    {
+        public void Dispose()
+        {
+            stop.Cancel();
+            writer.Join();
+            stop.Dispose();
+        }
+    }
+
     /// <summary>Disposes the host (closing the index) but keeps the files, for restart tests.</summary>
     public void Stop() => _host.Dispose();
 

@@ -97,25 +97,10 @@ public sealed class PageIngestorTests
         using var harness = new IngestionHarness(stableDelay: TimeSpan.FromMilliseconds(400));
         var path = Path.Combine(harness.Pages, "growing.txt");
         await File.WriteAllTextAsync(path, IngestionHarness.Page("鸵鸟节"));
-        using var stop = new CancellationTokenSource();
-        using var appended = new ManualResetEventSlim();
-        // Another program is still appending to the file while the pass looks at it. A thread of its own, so a
-        // busy thread pool (the ingestion workers, other tests) cannot pause the writer past the stability wait.
-        var writer = new Thread(() =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                File.AppendAllText(path, "\n续写的内容。");
-                appended.Set();
-                Thread.Sleep(30);
-            }
-        });
-        writer.Start();
-        appended.Wait(TimeSpan.FromSeconds(10));
+        var writer = IngestionHarness.KeepAppending(path);
 
         var during = await harness.Ingestor.IngestFolderAsync();
-        await stop.CancelAsync();
-        writer.Join();
+        writer.Dispose();
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
         var after = await harness.Ingestor.IngestFolderAsync();
 
