@@ -20,6 +20,8 @@ public sealed class ArchiveOptions
 
     public IngestionOptions Ingestion { get; set; } = new();
 
+    public SearchOptions Search { get; set; } = new();
+
     /// <summary>Resolves the relative paths against <paramref name="root"/>; call once at start-up.</summary>
     public void ResolvePaths(string root)
     {
@@ -52,4 +54,15 @@ public sealed class IngestionOptions
     /// <summary>When the index is opened read-only (ingestion off), how often it looks for new commits.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Archive:Ingestion:RefreshInterval must be between 1 second and 1 hour.")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>Settings of searching, section <c>Archive:Search</c>.</summary>
+public sealed class SearchOptions
+{
+    /// <summary>
+    /// Result pages kept for repeated searches (the same words, filters, order and page on the same index state);
+    /// 0 turns the cache off. An entry is a page of hits with its facets, some tens of kilobytes.
+    /// </summary>
+    [Range(0, 100_000, ErrorMessage = "Archive:Search:ResultCacheSize must be between 0 (off) and 100000.")]
+    public int ResultCacheSize { get; set; } = 1000;
 }

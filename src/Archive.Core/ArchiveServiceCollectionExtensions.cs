@@ -33,6 +33,7 @@ public static class ArchiveServiceCollectionExtensions
         services.AddSingleton(provider => new ArchiveAnalyzers(provider.GetRequiredService<IChineseSegmenter>()));
         services.AddSingleton<IPageSplitter, PageSplitter>();
         services.AddSingleton<QueryBuilder>();
+        services.AddSingleton(provider => new SearchResultCache(provider.GetRequiredService<IOptions<ArchiveOptions>>().Value.Search.ResultCacheSize));
         services.AddSingleton<ArticleSearcher>();
         services.AddSingleton<ArchiveBrowser>();
         services.AddSingleton<IngestionStatus>();
@@ -73,6 +74,13 @@ internal sealed class ArchiveOptionsValidator(bool? runIngestion) : IValidateOpt
             failures.Add($"Archive:PagesPath: the pages folder {options.PagesPath} does not exist. Create it, or set Archive:PagesPath (environment variable Archive__PagesPath) to the folder of page files.");
         if (!string.IsNullOrWhiteSpace(options.IndexPath) && File.Exists(options.IndexPath))
             failures.Add($"Archive:IndexPath: {options.IndexPath} is a file; it must be a folder for the index.");
+        // Data annotations on the sub-sections are not checked by ValidateDataAnnotations, which stops at the top level.
+        foreach (var section in new object[] { options.Ingestion, options.Search })
+        {
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(section, new(section), results, validateAllProperties: true))
+                failures.AddRange(results.Select(r => r.ErrorMessage ?? "Archive: an invalid setting."));
+        }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -9,12 +9,16 @@ using Archive.Core.Analysis;
 namespace Archive.Core.Searching;
 
 /// <summary>Runs searches and article look-ups against the shared index.</summary>
-public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, ArchiveAnalyzers analyzers)
+/// <param name="cache">Recent result pages (none when null: every search does the whole work).</param>
+public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, ArchiveAnalyzers analyzers, SearchResultCache? cache = null)
 {
+    private readonly SearchResultCache _cache = cache ?? SearchResultCache.Disabled;
+
     private static readonly Similarity Ranking = new BM25Similarity();
 
-    // Relevance first; equal scores go to the newer article.
-    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(ArticleFields.DateSort, DateComparerSource.Instance, true));
+    // Relevance first; equal scores go to the newer article, then to index order (so results merged from parallel
+    // slices come in the same order as from one pass).
+    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(ArticleFields.DateSort, DateComparerSource.Instance, true), SortField.FIELD_DOC);
 
     // Browsing: by date, then in index order, which keeps each page's articles together and in page order
     // (a page's articles are added as one block) without reading the file and position DocValues per candidate.
@@ -45,13 +49,11 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
         var (query, order) = Prepare(request, parsed);
         var terms = parsed.HighlightTerms.ToList();
 
-        return index.Search(searcher =>
+        return index.Search(searcher => _cache.GetOrAdd(searcher.IndexReader, request, () =>
         {
             searcher.Similarity = Ranking;
-            var top = TopFieldCollector.Create(SortFor(order), page * size, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var faceting = new FacetingCollector(request, top);
-            searcher.Search(query, faceting);
-            var hits = top.GetTopDocs((page - 1) * size, size).ScoreDocs
+            var (top, faceting) = SliceSearch.Search(searcher, query, SortFor(order), request, (page - 1) * size, size);
+            var hits = top.ScoreDocs
                 .Select(scoreDoc => ToHit(searcher, scoreDoc, terms))
                 .ToList();
             return new SearchResult(text, faceting.TotalHits, page, size, hits, message)
@@ -60,7 +62,7 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
                 Histogram = faceting.Histogram(),
                 Sort = order,
             };
-        });
+        }));
     }
 
     // The Lucene query of a request (text, then the date range) and the order its hits come in.
@@ -140,12 +142,10 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
         {
             var parsed = QueryTextParser.Parse(request.Query);
             var (query, order) = Prepare(request, parsed);
-            var top = TopFieldCollector.Create(SortFor(order), Math.Max(1, cap), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
-            var faceting = new FacetingCollector(request, top);
             searcher.Similarity = Ranking;
-            searcher.Search(query, faceting);
+            var (top, faceting) = SliceSearch.Search(searcher, query, SortFor(order), request, 0, Math.Max(1, cap));
             var terms = parsed.HighlightTerms.ToList();
-            foreach (var scoreDoc in top.GetTopDocs().ScoreDocs)
+            foreach (var scoreDoc in top.ScoreDocs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var article = ArticleDocument.ToArticle(searcher.Doc(scoreDoc.Doc));

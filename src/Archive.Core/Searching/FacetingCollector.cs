@@ -76,6 +76,16 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         inner.Collect(doc);
     }
 
+    /// <summary>Adds the counts of a collector that ran over other segments of the same index (a parallel slice).</summary>
+    public void Add(FacetingCollector other)
+    {
+        for (var i = 0; i < _keywords.Length; i++) _keywords[i].Add(other._keywords[i]);
+        _yearCounter.Add(other._yearCounter);
+        _monthCounter.Add(other._monthCounter);
+        _hitMonthCounter.Add(other._hitMonthCounter);
+        TotalHits += other.TotalHits;
+    }
+
     /// <summary>The counted facets, most frequent values first (selected values always included).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets(int maxValues)
     {
@@ -192,6 +202,13 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
             for (var i = _from; i < _to; i++) _segmentCounts[ords[i]]++;
         }
 
+        public void Add(KeywordFacet other)
+        {
+            other.EndSegment();
+            EndSegment();
+            foreach (var (value, count) in other.Counts) Counts[value] = Counts.GetValueOrDefault(value) + count;
+        }
+
         // Ordinals are per segment: turn this segment's counts into values before moving on.
         public void EndSegment()
         {
@@ -235,6 +252,12 @@ internal sealed class PeriodCounter
         var slot = Slot(key);
         if (slot >= 0) _counts[slot]++;
         else _outside[key] = _outside.GetValueOrDefault(key) + 1;
+    }
+
+    public void Add(PeriodCounter other)
+    {
+        for (var slot = 0; slot < _counts.Length; slot++) _counts[slot] += other._counts[slot];
+        foreach (var (key, count) in other._outside) _outside[key] = _outside.GetValueOrDefault(key) + count;
     }
 
     public Dictionary<int, int> ToDictionary()

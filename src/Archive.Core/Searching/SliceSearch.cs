@@ -1,0 +1,88 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Archive.Core.Searching;
+
+/// <summary>
+/// Runs one search over the index's segments in parallel slices, each with its own top-hits and facet collectors,
+/// then merges them: the matches of a common word at a million articles take tens of milliseconds to score and
+/// count on one core, and the machine has more than one. Lucene's own parallel <see cref="IndexSearcher"/> only
+/// merges top hits, not our facet counts, so the slicing is done here the way it does it (one
+/// <see cref="Weight"/> shared by every slice, segments scored whole).
+/// </summary>
+internal static class SliceSearch
+{
+    // Below this many documents a second thread costs more than it saves.
+    private const int DefaultMinDocsToSlice = 100_000;
+
+    /// <summary>The hits <c>[start, start + count)</c> in <paramref name="sort"/> order, and the facet counts of all matches.</summary>
+    /// <param name="threads">At most this many slices (default: one per core).</param>
+    /// <param name="minDocsToSlice">Smaller indexes are searched in one pass on the calling thread.</param>
+    public static (TopDocs Hits, FacetingCollector Facets) Search(
+        IndexSearcher searcher, Query query, Sort sort, SearchRequest request, int start, int count,
+        int? threads = null, int minDocsToSlice = DefaultMinDocsToSlice)
+    {
+        var weight = searcher.CreateNormalizedWeight(query);
+        var slices = Slices(searcher.IndexReader.Leaves, threads ?? Environment.ProcessorCount, minDocsToSlice);
+        var results = new (TopFieldCollector Top, FacetingCollector Facets)[slices.Count];
+
+        void Run(int slice)
+        {
+            var top = TopFieldCollector.Create(sort, Math.Max(1, start + count), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            var facets = new FacetingCollector(request, top);
+            foreach (var leaf in slices[slice])
+            {
+                facets.SetNextReader(leaf);
+                var scorer = weight.GetBulkScorer(leaf, !facets.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs);
+                scorer?.Score(facets);
+            }
+            results[slice] = (top, facets);
+        }
+
+        if (slices.Count == 1)
+        {
+            Run(0);
+        }
+        else
+        {
+            // The calling thread takes the first slice; the pool the others.
+            var others = Enumerable.Range(1, slices.Count - 1).Select(slice => Task.Run(() => Run(slice))).ToArray();
+            Run(0);
+            try
+            {
+                Task.WaitAll(others);
+            }
+            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
+            {
+                throw ex.InnerExceptions[0];
+            }
+        }
+
+        var merged = results[0].Facets;
+        for (var i = 1; i < results.Length; i++) merged.Add(results[i].Facets);
+        var hits = results.Length == 1
+            ? results[0].Top.GetTopDocs(start, count)
+            : TopDocs.Merge(sort, start, count, results.Select(r => (TopDocs)r.Top.GetTopDocs()).ToArray());
+        return (hits, merged);
+    }
+
+    /// <summary>
+    /// Segments in at most <paramref name="threads"/> groups of about equal size: the largest segment first into the
+    /// lightest group. A segment is never split (its scorer walks it from the start).
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlyList<AtomicReaderContext>> Slices(IList<AtomicReaderContext> leaves, int threads, int minDocsToSlice)
+    {
+        var docs = leaves.Sum(l => (long)l.AtomicReader.MaxDoc);
+        var groups = Math.Max(1, Math.Min(threads, leaves.Count));
+        if (groups == 1 || docs < minDocsToSlice) return [leaves.ToList()];
+        var slices = Enumerable.Range(0, groups).Select(_ => new List<AtomicReaderContext>()).ToArray();
+        var sizes = new long[groups];
+        foreach (var leaf in leaves.OrderByDescending(l => l.AtomicReader.MaxDoc))
+        {
+            var lightest = Array.IndexOf(sizes, sizes.Min());
+            slices[lightest].Add(leaf);
+            sizes[lightest] += leaf.AtomicReader.MaxDoc;
+        }
+        return slices.Where(s => s.Count > 0).ToArray();
+    }
+}
