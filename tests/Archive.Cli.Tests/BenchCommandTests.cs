@@ -26,6 +26,23 @@ public sealed class BenchCommandTests : IDisposable
         var baseline = size.GetProperty("baseline");
         Assert.Equal(1.0, baseline.GetProperty("luceneRecall").GetDouble(), 3);
         Assert.True(baseline.GetProperty("queriesFts5CannotMatch").GetInt32() > 0);
+        Assert.True(size.GetProperty("lucene").GetProperty("cached").GetProperty("count").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task BenchCanReuseTheIndexItBuiltAndReportsItsRecordedIngestion()
+    {
+        var first = Path.Combine(_work, "first.json");
+        var second = Path.Combine(_work, "second.json");
+        string[] common = ["bench", "--sizes", "150", "--skip-http", "--skip-baseline", "--query-seconds", "1", "--work", _work, "--seeds", TempArchive.SeedsPath];
+
+        var built = await Cli.RunAsync([.. common, "--json", first]);
+        var reused = await Cli.RunAsync([.. common, "--json", second, "--reuse-index"]);
+
+        Assert.True(reused.ExitCode == ExitCodes.Success, reused.Stderr + reused.Stdout);
+        Assert.Contains("reusing", reused.Stderr + reused.Stdout);
+        double Seconds(string file) => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("sizes")[0].GetProperty("ingestion").GetProperty("seconds").GetDouble();
+        Assert.Equal(Seconds(first), Seconds(second));
     }
 
     [Fact]

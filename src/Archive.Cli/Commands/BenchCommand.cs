@@ -23,6 +23,11 @@ internal sealed class BenchCommand : Command
 
     private readonly Option<bool> _skipBaseline = new("--skip-baseline") { Description = "Do not build and query the SQLite FTS5 baseline." };
 
+    private readonly Option<bool> _reuseIndex = new("--reuse-index")
+    {
+        Description = "Keep an index the bench built before from the same corpus (no ingestion; its ingestion figures are those recorded when it was built).",
+    };
+
     private readonly Option<int> _seed = new("--seed") { Description = "Seed of the synthetic corpora.", DefaultValueFactory = _ => 1 };
 
     private readonly Option<string?> _work = new("--work")
@@ -49,6 +54,7 @@ internal sealed class BenchCommand : Command
         Options.Add(_json);
         Options.Add(_skipHttp);
         Options.Add(_skipBaseline);
+        Options.Add(_reuseIndex);
         Options.Add(_seed);
         Options.Add(_work);
         Options.Add(_web);
@@ -80,6 +86,7 @@ internal sealed class BenchCommand : Command
             seedsPath,
             parse.GetValue(_skipHttp),
             parse.GetValue(_skipBaseline),
+            parse.GetValue(_reuseIndex),
             parse.GetValue(_web),
             TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(_httpSeconds))),
             TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(_querySeconds))),
@@ -114,6 +121,7 @@ internal sealed record BenchSettings(
     string SeedsPath,
     bool SkipHttp,
     bool SkipBaseline,
+    bool ReuseIndex,
     string? WebPath,
     TimeSpan HttpDuration,
     TimeSpan QueryDuration,

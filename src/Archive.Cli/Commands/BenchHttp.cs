@@ -9,8 +9,10 @@ using Archive.Core.Benchmarking;
 namespace Archive.Cli.Commands;
 
 /// <summary>One HTTP load run: an endpoint under a number of connections for a time.</summary>
+/// <param name="Workload">"mix": the fixed query mix round after round (after the warm-up the site's result cache
+/// answers it, as it would a popular search); "distinct": a different query every request, each one searched.</param>
 internal sealed record HttpRun(
-    string Endpoint, int Connections, double Seconds, long Requests, double RequestsPerSecond,
+    string Endpoint, string Workload, int Connections, double Seconds, long Requests, double RequestsPerSecond,
     double P50Ms, double P90Ms, double P99Ms, long Errors, string Tool);
 
 /// <summary>What the HTTP part of the bench measured for one index.</summary>
@@ -27,7 +29,7 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>Starts the site on <paramref name="indexPath"/>, runs every endpoint at every connection count, stops it.</summary>
-    public async Task<HttpFigures> RunAsync(string indexPath, string pagesPath, IReadOnlyList<BenchQuery> mix, TimeSpan duration, CancellationToken cancellationToken)
+    public async Task<HttpFigures> RunAsync(string indexPath, string pagesPath, IReadOnlyList<BenchQuery> mix, IReadOnlyList<BenchQuery> distinct, TimeSpan duration, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -67,12 +69,24 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
             {
                 var paths = mix.Select(q => PathFor(path, q)).ToList();
                 // Warm-up, not recorded: JIT, the searcher's caches, connection set-up.
-                await LoadAsync(baseUrl, path, paths, 16, TimeSpan.FromSeconds(3), cancellationToken);
-                foreach (var connections in new[] { 16, 64 })
+                await LoadAsync(baseUrl, path, "warm-up", paths, 16, TimeSpan.FromSeconds(3), cancellationToken);
+                // Each endpoint gets its own half of the distinct queries, and each connection count its own half of
+                // that: no run repeats a query another run searched.
+                var half = distinct.Count / 2;
+                var distinctPaths = (path == "/search" ? distinct.Take(half) : distinct.Skip(half)).Select(q => PathFor(path, q)).ToList();
+                var quarter = distinctPaths.Count / 2;
+                var workloads = new[]
                 {
-                    var run = await LoadAsync(baseUrl, path, paths, connections, duration, cancellationToken);
+                    ("mix", 16, paths), ("mix", 64, paths),
+                    ("distinct", 16, distinctPaths[..quarter]), ("distinct", 64, distinctPaths[quarter..]),
+                };
+                foreach (var (workload, connections, list) in workloads)
+                {
+                    var run = await LoadAsync(baseUrl, path, workload, list, connections, duration, cancellationToken);
                     await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  HTTP {path} x{connections}: {run.RequestsPerSecond:F0} req/s, p50 {run.P50Ms:F1} ms, p99 {run.P99Ms:F1} ms, {run.Errors} errors ({run.Tool})"));
+                        $"  HTTP {path} {workload} x{connections}: {run.RequestsPerSecond:F0} req/s, p50 {run.P50Ms:F1} ms, p99 {run.P99Ms:F1} ms, {run.Errors} errors ({run.Tool})"));
+                    if (workload == "distinct" && run.Requests > list.Count)
+                        await log.WriteLineAsync($"  warning: {run.Requests:N0} requests but only {list.Count:N0} distinct queries; the repeats may have come from the cache.");
                     runs.Add(run);
                 }
             }
@@ -130,18 +144,21 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
         return url.ToString();
     }
 
-    private async Task<HttpRun> LoadAsync(string baseUrl, string endpoint, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken) =>
+    private async Task<HttpRun> LoadAsync(string baseUrl, string endpoint, string workload, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken) =>
         File.Exists("/usr/bin/wrk")
-            ? await WrkAsync(baseUrl, endpoint, paths, connections, duration, cancellationToken)
-            : await HttpClientLoadAsync(baseUrl, endpoint, paths, connections, duration, cancellationToken);
+            ? await WrkAsync(baseUrl, endpoint, workload, paths, connections, duration, cancellationToken)
+            : await HttpClientLoadAsync(baseUrl, endpoint, workload, paths, connections, duration, cancellationToken);
 
-    // wrk with a script that cycles through the query mix, two threads (one per core), latency percentiles.
-    private static async Task<HttpRun> WrkAsync(string baseUrl, string endpoint, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    // wrk with a script that cycles through the paths, two threads (one per core), latency percentiles.
+    private static async Task<HttpRun> WrkAsync(string baseUrl, string endpoint, string workload, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         var script = Path.Combine(Path.GetTempPath(), $"archive-bench-{Environment.ProcessId}.lua");
         var lua = new StringBuilder("local paths = {\n");
         foreach (var p in paths) lua.Append("  \"").Append(p).Append("\",\n");
-        lua.Append("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n");
+        // Each of wrk's two threads has its own copy of the script: thread 0 takes the even entries, thread 1 the odd,
+        // so a list of distinct queries is not requested twice.
+        lua.Append("}\nlocal threads = 0\nfunction setup(thread)\n  thread:set(\"id\", threads)\n  threads = threads + 1\nend\n");
+        lua.Append("local i = -1\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[((i * 2 + id) % #paths) + 1])\nend\n");
         await File.WriteAllTextAsync(script, lua.ToString(), cancellationToken);
         var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, baseUrl])
         {
@@ -162,7 +179,7 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
         var socket = Regex.Match(output, @"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)");
         if (socket.Success)
             for (var g = 1; g <= 4; g++) errors += long.Parse(socket.Groups[g].Value, CultureInfo.InvariantCulture);
-        return new HttpRun(endpoint, connections, duration.TotalSeconds, requests, rate,
+        return new HttpRun(endpoint, workload, connections, duration.TotalSeconds, requests, rate,
             Percentile(output, "50%"), Percentile(output, "90%"), Percentile(output, "99%"), errors, "wrk");
     }
 
@@ -175,7 +192,7 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
     }
 
     // Without wrk: one task per connection, each on its own pooled connection, requests back to back.
-    private static async Task<HttpRun> HttpClientLoadAsync(string baseUrl, string endpoint, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<HttpRun> HttpClientLoadAsync(string baseUrl, string endpoint, string workload, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -185,13 +202,16 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
         await Task.WhenAll(Enumerable.Range(0, connections).Select(async c =>
         {
             var mine = latencies[c] = [];
+            // Connection c takes entries c, c + n, c + 2n ...: no two connections request the same entry.
             var i = c;
             while (deadline.Elapsed < duration && !cancellationToken.IsCancellationRequested)
             {
                 var clock = Stopwatch.StartNew();
+                var next = paths[i % paths.Count];
+                i += connections;
                 try
                 {
-                    using var response = await client.GetAsync(paths[i++ % paths.Count], HttpCompletionOption.ResponseContentRead, cancellationToken);
+                    using var response = await client.GetAsync(next, HttpCompletionOption.ResponseContentRead, cancellationToken);
                     if (!response.IsSuccessStatusCode) Interlocked.Increment(ref errors);
                 }
                 catch (HttpRequestException)
@@ -203,7 +223,7 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
         }));
         var seconds = deadline.Elapsed.TotalSeconds;
         var summary = LatencySummary.Of(latencies.SelectMany(l => l).ToList());
-        return new HttpRun(endpoint, connections, seconds, summary.Count, summary.Count / seconds, summary.P50, summary.P95, summary.P99, errors, "HttpClient");
+        return new HttpRun(endpoint, workload, connections, seconds, summary.Count, summary.Count / seconds, summary.P50, summary.P95, summary.P99, errors, "HttpClient");
     }
 
     private static async Task WaitUntilHealthyAsync(HttpClient client, Process process, CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
+    // Enough that no HTTP run of the distinct workload repeats a query (a quarter each; ~3,000 a run).
+    private const int DistinctQueries = 12_000;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(settings.WorkPath);
@@ -54,7 +57,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
     }
 
     private string Command() => "archive bench --sizes " + string.Join(',', settings.Sizes) + " --seed " + settings.Seed
-        + (settings.SkipHttp ? " --skip-http" : "") + (settings.SkipBaseline ? " --skip-baseline" : "");
+        + (settings.SkipHttp ? " --skip-http" : "") + (settings.SkipBaseline ? " --skip-baseline" : "") + (settings.ReuseIndex ? " --reuse-index" : "");
 
     private async Task<SizeResult> RunSizeAsync(int size, string? webPath, CancellationToken cancellationToken)
     {
@@ -72,7 +75,20 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
             $"  corpus: {corpus.Pages:N0} pages, {corpus.Chars:N0} chars; split back {check.Found:N0}/{check.Written:N0} (ratio {check.Ratio:F3}) in {splitClock.Elapsed.TotalSeconds:F1} s"));
 
         var indexPath = Path.Combine(settings.WorkPath, $"index-{size}-s{settings.Seed}");
-        var ingestion = await IngestAsync(corpusPath, indexPath, corpus, cancellationToken);
+        // The figures of an ingestion are kept beside its index, so --reuse-index can report them.
+        var ingestionRecord = indexPath + ".ingestion.json";
+        IngestionResult ingestion;
+        if (settings.ReuseIndex && Directory.Exists(indexPath) && File.Exists(ingestionRecord))
+        {
+            ingestion = JsonSerializer.Deserialize<IngestionResult>(await File.ReadAllTextAsync(ingestionRecord, cancellationToken), Json)!;
+            await log.WriteLineAsync($"  ingestion: reusing {indexPath} (figures recorded {File.GetLastWriteTimeUtc(ingestionRecord):u})");
+        }
+        else
+        {
+            File.Delete(ingestionRecord);
+            ingestion = await IngestAsync(corpusPath, indexPath, corpus, cancellationToken);
+            await File.WriteAllTextAsync(ingestionRecord, JsonSerializer.Serialize(ingestion, Json), cancellationToken);
+        }
         load.Add($"after ingestion: {BenchMachine.LoadAverage()}");
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  ingestion: {ingestion.Seconds:F1} s, {ingestion.CharsPerSecond / 1e6:F2} M chars/s, {ingestion.ArticlesPerSecond:F0} articles/s, index {ingestion.IndexMegabytes:F0} MB, peak {ingestion.PeakWorkingSetMegabytes:F0} MB"));
@@ -81,7 +97,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
         var lucene = RunLuceneQueries(indexPath, mix, cancellationToken);
         load.Add($"after queries: {BenchMachine.LoadAverage()}");
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"  lucene queries: warm p50 {lucene.Warm.P50:F2} ms p95 {lucene.Warm.P95:F2} ms p99 {lucene.Warm.P99:F2} ms; cold p50 {lucene.Cold.P50:F2} ms p99 {lucene.Cold.P99:F2} ms"));
+            $"  lucene queries: warm p50 {lucene.Warm.P50:F2} ms p95 {lucene.Warm.P95:F2} ms p99 {lucene.Warm.P99:F2} ms; cold p50 {lucene.Cold.P50:F2} ms p99 {lucene.Cold.P99:F2} ms; cached p50 {lucene.Cached.P50:F3} ms p99 {lucene.Cached.P99:F3} ms"));
 
         BaselineResult? baseline = null;
         if (!settings.SkipBaseline)
@@ -95,7 +111,9 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
         HttpFigures? http = null;
         if (webPath is not null)
         {
-            http = await new BenchHttp(webPath, log).RunAsync(indexPath, corpusPath, mix, settings.HttpDuration, cancellationToken);
+            var material = await CorpusMaterial.FromSeedsAsync(settings.SeedsPath, splitter, cancellationToken);
+            var distinct = BenchQuery.Distinct(material, DistinctQueries, settings.Seed);
+            http = await new BenchHttp(webPath, log).RunAsync(indexPath, corpusPath, mix, distinct, settings.HttpDuration, cancellationToken);
             load.Add($"after http: {BenchMachine.LoadAverage()}");
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  web: resident {http.ResidentMegabytes:F0} MB (peak {http.PeakResidentMegabytes:F0} MB)"));
         }
@@ -197,7 +215,22 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
         }
         var queries = mix.Select(q => new QueryFigures(q.Name, q.Text, q.County, q.Reporter, totals[q.Name],
             LatencySummary.Of(perQuery[q.Name]).P50, LatencySummary.Of(perQuery[q.Name]).P99)).ToList();
-        return new LuceneResult(LatencySummary.Of(cold), LatencySummary.Of(warm), queries)
+
+        // The same mix once more through a searcher with the site's result cache: after one round every search is
+        // a repeat, which is what a popular search or the second look at a result page costs.
+        var cachedSearcher = new ArticleSearcher(index, new QueryBuilder(analyzers), analyzers, new SearchResultCache(1000));
+        foreach (var query in mix) cachedSearcher.Search(query.ToRequest());
+        var cached = new List<double>();
+        for (var round = 0; round < 200; round++)
+        {
+            foreach (var query in mix)
+            {
+                var clock = Stopwatch.StartNew();
+                cachedSearcher.Search(query.ToRequest());
+                cached.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+        return new LuceneResult(LatencySummary.Of(cold), LatencySummary.Of(warm), queries, LatencySummary.Of(cached))
         {
             WarmSamples = perQuery.SelectMany(p => p.Value.Select(ms => (p.Key, ms))).ToList(),
         };
@@ -341,7 +374,9 @@ internal sealed record IngestionResult(
 
 internal sealed record QueryFigures(string Name, string Text, string? County, string? Reporter, int Total, double WarmP50, double WarmP99);
 
-internal sealed record LuceneResult(LatencySummary Cold, LatencySummary Warm, IReadOnlyList<QueryFigures> Queries)
+/// <param name="Warm">Every search doing the whole work (no result cache), the figure the targets are about.</param>
+/// <param name="Cached">Repeats answered by the result cache.</param>
+internal sealed record LuceneResult(LatencySummary Cold, LatencySummary Warm, IReadOnlyList<QueryFigures> Queries, LatencySummary Cached)
 {
     /// <summary>Every warm latency with its query (not written to JSON: thousands of numbers).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -379,13 +414,13 @@ internal static class BenchTables
             text.AppendLine(c, $"| {s.Articles:N0} | {s.Pages:N0} | {s.Chars:N0} | {s.SplitRatio:F3} | {i.Seconds:F1} | {i.PagesPerSecond:F0} | {i.ArticlesPerSecond:F0} | {i.CharsPerSecond / 1e6:F2} | {i.IndexMegabytes:F0} | {i.PeakWorkingSetMegabytes:F0} | {i.GcPauseSeconds:F1} | {i.Workers} |");
         }
         text.AppendLine();
-        text.AppendLine("| articles | Lucene warm p50 / p95 / p99 ms | Lucene cold p50 / p95 / p99 ms | FTS5 warm p50 / p99 ms | FTS5 cold p50 / p99 ms | FTS5/Lucene p50, p99 (all; answerable) | FTS5/Lucene ingest time | recall Lucene / FTS5 | FTS5 build s (+split) | FTS5 MB |");
-        text.AppendLine("|---:|---|---|---|---|---|---:|---|---|---:|");
+        text.AppendLine("| articles | Lucene warm p50 / p95 / p99 ms | Lucene cold p50 / p95 / p99 ms | Lucene cached p50 / p99 ms | FTS5 warm p50 / p99 ms | FTS5 cold p50 / p99 ms | FTS5/Lucene p50, p99 (all; answerable) | FTS5/Lucene ingest time | recall Lucene / FTS5 | FTS5 build s (+split) | FTS5 MB |");
+        text.AppendLine("|---:|---|---|---|---|---|---|---:|---|---|---:|");
         foreach (var s in report.Sizes)
         {
             var l = s.Lucene;
             var b = s.Baseline;
-            text.Append(c, $"| {s.Articles:N0} | {l.Warm.P50:F2} / {l.Warm.P95:F2} / {l.Warm.P99:F2} | {l.Cold.P50:F1} / {l.Cold.P95:F1} / {l.Cold.P99:F1} | ");
+            text.Append(c, $"| {s.Articles:N0} | {l.Warm.P50:F2} / {l.Warm.P95:F2} / {l.Warm.P99:F2} | {l.Cold.P50:F1} / {l.Cold.P95:F1} / {l.Cold.P99:F1} | {l.Cached.P50:F3} / {l.Cached.P99:F3} | ");
             text.AppendLine(b is null
                 ? "– | – | – | – | – | – | – |"
                 : string.Create(c, $"{b.Warm.P50:F2} / {b.Warm.P99:F2} | {b.Cold.P50:F1} / {b.Cold.P99:F1} | {b.P50Speedup:F2}, {b.P99Speedup:F2}; {b.AnswerableP50Speedup:F2}, {b.AnswerableP99Speedup:F2} | {b.IngestSpeedup:F2} | {b.LuceneRecall:P1} / {b.Fts5Recall:P1} | {b.BuildSeconds:F1} (+{b.SplitSeconds:F1}) | {b.DatabaseMegabytes:F0} |"));
@@ -408,11 +443,11 @@ internal static class BenchTables
         if (withHttp.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("| articles | endpoint | connections | req/s | p50 ms | p90 ms | p99 ms | errors | tool | web RSS MB (peak) |");
-            text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---|---|");
+            text.AppendLine("| articles | endpoint | queries | connections | req/s | p50 ms | p90 ms | p99 ms | errors | tool | web RSS MB (peak) |");
+            text.AppendLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---|---|");
             foreach (var s in withHttp)
                 foreach (var run in s.Http!.Runs)
-                    text.AppendLine(c, $"| {s.Articles:N0} | {run.Endpoint} | {run.Connections} | {run.RequestsPerSecond:F0} | {run.P50Ms:F1} | {run.P90Ms:F1} | {run.P99Ms:F1} | {run.Errors} | {run.Tool} | {s.Http.ResidentMegabytes:F0} ({s.Http.PeakResidentMegabytes:F0}) |");
+                    text.AppendLine(c, $"| {s.Articles:N0} | {run.Endpoint} | {run.Workload} | {run.Connections} | {run.RequestsPerSecond:F0} | {run.P50Ms:F1} | {run.P90Ms:F1} | {run.P99Ms:F1} | {run.Errors} | {run.Tool} | {s.Http.ResidentMegabytes:F0} ({s.Http.PeakResidentMegabytes:F0}) |");
         }
         text.AppendLine();
         foreach (var s in report.Sizes) text.AppendLine(c, $"Load average at {s.Articles:N0}: {string.Join("; ", s.Load)}");

@@ -39,6 +39,30 @@ public sealed record BenchQuery(string Name, string Text, IReadOnlyList<string> 
         article.Reporters.Concat(article.Correspondents).Concat(article.Photographers).Concat(article.Authors);
 
     /// <summary>
+    /// <paramref name="count"/> different queries, as a crowd of users would type them: one or two words drawn from
+    /// the corpus vocabulary by frequency (so common words come up often, as in real query logs, but no query twice),
+    /// every fourth with a county filter. Deterministic for a seed. The HTTP bench uses them to measure searches the
+    /// result cache cannot answer.
+    /// </summary>
+    public static IReadOnlyList<BenchQuery> Distinct(CorpusMaterial material, int count, int seed)
+    {
+        var random = new SplitMix64((ulong)seed * 7919 + 17);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queries = new List<BenchQuery>(count);
+        for (var attempt = 0; queries.Count < count && attempt < count * 50; attempt++)
+        {
+            var words = random.NextInt64(3) == 0
+                ? new[] { material.DrawWord(ref random), material.DrawWord(ref random) }
+                : [material.DrawWord(ref random)];
+            var county = queries.Count % 4 == 3 ? random.Pick(material.Counties).Name : null;
+            var text = string.Join(' ', words);
+            if (!seen.Add(text + "|" + county)) continue;
+            queries.Add(new BenchQuery($"distinct {queries.Count}", text, words, County: county));
+        }
+        return queries;
+    }
+
+    /// <summary>
     /// The fixed mix: one word (short and long), two words, a phrase, a name, a single character, each with and
     /// without a county or reporter filter. Words come from the seed pages, which every synthetic corpus
     /// recombines, and the names from the corpus's staff, so every query has matches at every size.

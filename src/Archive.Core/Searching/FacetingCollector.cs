@@ -27,6 +27,12 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
     private readonly PeriodCounter _monthCounter = PeriodCounter.Months();
     private readonly PeriodCounter _hitMonthCounter = PeriodCounter.Months();
     private int[] _dates = [];
+    private short[] _monthSlots = [];
+
+    // No facet or period filter chosen (most searches): every match is a hit and counts in every facet, so the
+    // year and month facets equal the histogram's months and one pass of plain array increments does.
+    private readonly bool _unfiltered = FacetNames.Keyword.All(k => Selection(request, k.Name).Count == 0)
+        && request.Years.Count == 0 && request.Months.Count == 0;
 
     /// <summary>Articles passing every filter.</summary>
     public int TotalHits { get; private set; }
@@ -40,11 +46,23 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         var data = SegmentFacetData.For(context.AtomicReader);
         for (var i = 0; i < _keywords.Length; i++) _keywords[i].NextSegment(data.Keywords[i]);
         _dates = data.Dates;
+        _monthSlots = data.MonthSlots;
         inner.SetNextReader(context);
     }
 
     public void Collect(int doc)
     {
+        if (_unfiltered)
+        {
+            foreach (var facet in _keywords) facet.Count(doc);
+            var slot = _monthSlots[doc];
+            if (slot >= 0) _hitMonthCounter.AddSlot(slot);
+            else if (_dates[doc] > 0) _hitMonthCounter.Add(_dates[doc] / 100);
+            TotalHits++;
+            inner.Collect(doc);
+            return;
+        }
+
         // Which facets' filters this article passes; the date facets come from the yyyyMMdd key.
         var failed = 0;
         var failedFacet = -1;
@@ -89,8 +107,8 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
     /// <summary>The counted facets, most frequent values first (selected values always included).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets(int maxValues)
     {
-        var yearCounts = _yearCounter.ToDictionary();
-        var monthCounts = _monthCounter.ToDictionary();
+        var yearCounts = _unfiltered ? _hitMonthCounter.YearTotals() : _yearCounter.ToDictionary();
+        var monthCounts = _unfiltered ? _hitMonthCounter.ToDictionary() : _monthCounter.ToDictionary();
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
         foreach (var facet in _keywords)
         {
@@ -196,6 +214,15 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
             return false;
         }
 
+        /// <summary>Counts the document's values (no filter to check).</summary>
+        public void Count(int doc)
+        {
+            var segment = _segment!;
+            var ords = segment.Ords;
+            var counts = _segmentCounts;
+            for (int i = segment.Starts[doc], to = segment.Starts[doc + 1]; i < to; i++) counts[ords[i]]++;
+        }
+
         public void CountLoaded()
         {
             var ords = _segment!.Ords;
@@ -231,8 +258,8 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
 /// </summary>
 internal sealed class PeriodCounter
 {
-    private const int FirstYear = 1900;
-    private const int LastYear = 2100;
+    public const int FirstYear = 1900;
+    public const int LastYear = 2100;
     private readonly bool _months;
     private readonly int[] _counts;
     private readonly Dictionary<int, int> _outside = [];
@@ -252,6 +279,17 @@ internal sealed class PeriodCounter
         var slot = Slot(key);
         if (slot >= 0) _counts[slot]++;
         else _outside[key] = _outside.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>Counts a month by its slot, (year - 1900) × 12 + month - 1 (see <see cref="SegmentFacetData.MonthSlots"/>).</summary>
+    public void AddSlot(int slot) => _counts[slot]++;
+
+    /// <summary>A month counter's totals per year.</summary>
+    public Dictionary<int, int> YearTotals()
+    {
+        var years = new Dictionary<int, int>();
+        foreach (var (month, count) in ToDictionary()) years[month / 100] = years.GetValueOrDefault(month / 100) + count;
+        return years;
     }
 
     public void Add(PeriodCounter other)
