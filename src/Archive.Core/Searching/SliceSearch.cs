@@ -45,12 +45,11 @@ internal static class SliceSearch
         }
         else
         {
-            // The calling thread takes the first slice; the pool the others.
-            var others = Enumerable.Range(1, slices.Count - 1).Select(slice => Task.Run(() => Run(slice))).ToArray();
-            Run(0);
+            // Parallel.For runs slices on the calling thread too, so a busy thread pool slows a search down to one
+            // thread's pace instead of leaving it blocked on work queued behind other requests.
             try
             {
-                Task.WaitAll(others);
+                Parallel.For(0, slices.Count, Run);
             }
             catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
             {
