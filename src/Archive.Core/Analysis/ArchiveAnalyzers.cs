@@ -31,11 +31,12 @@ public sealed class BigramAnalyzer(bool outputUnigrams) : Analyzer
 {
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
-        // StandardTokenizer emits each Han character as its own token; the bigram filter pairs them.
+        // StandardTokenizer emits each Han character as its own token; the bigram filter pairs them (CJKBigramFilter's
+        // output, without its per-run cost).
         var tokenizer = new StandardTokenizer(ArchiveAnalyzers.Version, reader);
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new CaselessScriptLowerCaseFilter(stream);
-        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams);
+        stream = new HanBigramFilter(stream, outputUnigrams);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }
