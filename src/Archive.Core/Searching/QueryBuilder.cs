@@ -50,9 +50,13 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
 
         if (ExactPhraseOf(parsed) is { } phrase)
         {
-            var exact = ForText(phrase, QueryField.Any);
+            // Only a ranking boost, so only on the word views: the bigram phrases would find the same articles again
+            // and cost as much as the words themselves (positions of every candidate).
+            var exact = new BooleanQuery();
+            AddPhrase(exact, analyzers.Word, ArticleFields.HeadlineWords, phrase, HeadlineWordBoost);
+            AddPhrase(exact, analyzers.Word, ArticleFields.BodyWords, phrase, BodyWordBoost);
             exact.Boost = ExactPhraseBoost;
-            query.Add(exact, Occur.SHOULD);
+            if (exact.Clauses.Count > 0) query.Add(exact, Occur.SHOULD);
         }
         return query;
     }

@@ -15,6 +15,8 @@ public sealed class SearchResultCache
     private readonly Dictionary<string, LinkedListNode<(string Key, SearchResult Result)>> _entries = new(StringComparer.Ordinal);
     private readonly LinkedList<(string Key, SearchResult Result)> _recency = new();
     private object? _reader;
+    private long _hits;
+    private long _misses;
 
     /// <param name="capacity">Result pages kept; 0 turns the cache off.</param>
     public SearchResultCache(int capacity)
@@ -32,9 +34,6 @@ public sealed class SearchResultCache
     public long Hits => Interlocked.Read(ref _hits);
 
     public long Misses => Interlocked.Read(ref _misses);
-
-    private long _hits;
-    private long _misses;
 
     /// <summary>The result of <paramref name="request"/> on <paramref name="reader"/>, computed by <paramref name="search"/> unless cached.</summary>
     public SearchResult GetOrAdd(IndexReader reader, SearchRequest request, Func<SearchResult> search)
