@@ -121,6 +121,36 @@ public sealed class SiteTests : IClassFixture<SiteTests.SeededSite>
     }
 
     [Fact]
+    public async Task PagesWriteTheirFormsAsTheTemplatesDoAndAVersionedStylesheet()
+    {
+        var html = await _site.Client.GetStringAsync("/search?q=" + Uri.EscapeDataString("锦鲤"));
+
+        // The form tag helpers are removed (every form is a GET form): the forms are the templates' markup, no token.
+        Assert.Contains("<form class=\"search-form\" action=\"/search\" method=\"get\" role=\"search\">", html);
+        Assert.Contains("<form class=\"within\" action=\"/search\" method=\"get\">", html);
+        Assert.Contains("<form class=\"date-range\" action=\"/search\" method=\"get\">", html);
+        Assert.DoesNotContain("__RequestVerificationToken", html);
+        // The tag helpers kept still work: "~/" is resolved and the stylesheet carries its version.
+        Assert.Matches("<link rel=\"stylesheet\" href=\"/css/site.css\\?v=[\\w-]+\" />", html);
+        Assert.Contains("<link rel=\"icon\" href=\"/favicon.ico\" />", html);
+        Assert.Contains("<head>", html);
+        Assert.Contains("<body>", html);
+    }
+
+    /// <summary>Why the form tag helpers can be off: they would add an antiforgery token to a POST form only.</summary>
+    [Fact]
+    public void EveryFormOfTheSiteIsAGetForm()
+    {
+        var views = Path.Combine(TestFolder.SeedsPath, "..", "src", "Archive.Web", "Views");
+        var forms = Directory.EnumerateFiles(views, "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(file => System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), "<form[^>]*>").Select(m => (file, m.Value)))
+            .ToList();
+
+        Assert.NotEmpty(forms);
+        Assert.All(forms, form => Assert.Contains("method=\"get\"", form.Value));
+    }
+
+    [Fact]
     public async Task SearchPageShowsFacetsHistogramAndFiltersThatCanBeRemoved()
     {
         var page = await _site.Client.GetDocumentAsync("/search?q=聊城");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Archive.Core.Searching;
@@ -8,8 +9,15 @@ namespace Archive.Web.Models;
 /// Builds the URLs of a result view with one thing changed (a facet value added or removed, another page, another
 /// order), keeping everything else, so that every link on the page is a shareable state.
 /// </summary>
+/// <remarks>
+/// A result page has about 200 of these links (every facet value, histogram bar and page number), so each is written
+/// into one reused buffer, and values that need no escaping (most Chinese names and words) are copied as they are.
+/// </remarks>
 public sealed class SearchUrls(SearchRequest request, string path = "/search")
 {
+    // One per thread, as the BCL's StringBuilderCache: Build never calls itself, so no two uses overlap.
+    [ThreadStatic] private static StringBuilder? t_builder;
+
     public SearchRequest Request { get; } = request;
 
     public string Current => Build(Request);
@@ -48,24 +56,9 @@ public sealed class SearchUrls(SearchRequest request, string path = "/search")
     /// otherwise Chinese stays readable, as in the page's links.</param>
     public static string QueryString(SearchRequest request, bool includePaging = true, bool asciiOnly = false)
     {
-        var parts = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value)) parts.Add($"{name}={(asciiOnly ? Uri.EscapeDataString(value) : Escape(value))}");
-        }
-        Add("q", request.Query);
-        foreach (var v in request.Counties) Add("county", v);
-        foreach (var v in request.Reporters) Add("reporter", v);
-        foreach (var v in request.Correspondents) Add("correspondent", v);
-        foreach (var v in request.Kinds) Add("kind", v);
-        foreach (var v in request.Years) Add("year", v.ToString(CultureInfo.InvariantCulture));
-        foreach (var v in request.Months) Add("month", $"{v / 100}-{v % 100:00}");
-        Add("from", request.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add("to", request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        if (request.Sort != SearchSort.Relevance) Add("sort", request.Sort.ToString().ToLowerInvariant());
-        if (includePaging && request.Page > 1) Add("page", request.Page.ToString(CultureInfo.InvariantCulture));
-        if (includePaging && request.Size != SearchRequest.DefaultSize) Add("size", request.Size.ToString(CultureInfo.InvariantCulture));
-        return string.Join("&", parts);
+        var builder = RentBuilder();
+        AppendQuery(builder, request, includePaging, asciiOnly);
+        return builder.ToString();
     }
 
     /// <summary>
@@ -75,22 +68,91 @@ public sealed class SearchUrls(SearchRequest request, string path = "/search")
     /// </summary>
     public static string Escape(string value)
     {
-        var escaped = new StringBuilder(value.Length + 8);
-        foreach (var rune in value.EnumerateRunes())
-        {
-            if (rune.Value > 0x7F && !Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune))
-                escaped.Append(rune.ToString());
-            else
-                escaped.Append(Uri.EscapeDataString(rune.ToString()));
-        }
-        return escaped.ToString();
+        if (!NeedsEscaping(value)) return value;
+        var builder = new StringBuilder(value.Length + 8);
+        AppendEscaped(builder, value);
+        return builder.ToString();
     }
 
     private string Build(SearchRequest request, string? targetPath = null, string? extra = null, bool includePaging = true)
     {
-        var query = new StringBuilder(QueryString(request, includePaging));
-        if (extra is not null) query.Append(query.Length > 0 ? "&" : "").Append(extra);
-        return query.Length == 0 ? targetPath ?? path : $"{targetPath ?? path}?{query}";
+        var builder = RentBuilder().Append(targetPath ?? path).Append('?');
+        var start = builder.Length;
+        AppendQuery(builder, request, includePaging, asciiOnly: false);
+        if (extra is not null) builder.Append(builder.Length > start ? "&" : "").Append(extra);
+        // No query at all: the bare path, without the '?'.
+        return builder.Length == start ? builder.ToString(0, start - 1) : builder.ToString();
+    }
+
+    private static StringBuilder RentBuilder()
+    {
+        var builder = t_builder ??= new StringBuilder(256);
+        // A rare huge URL (a 1000-character query) should not keep its buffer for the thread's lifetime.
+        if (builder.Capacity > 4096) t_builder = builder = new StringBuilder(256);
+        return builder.Clear();
+    }
+
+    private static void AppendQuery(StringBuilder builder, SearchRequest request, bool includePaging, bool asciiOnly)
+    {
+        var start = builder.Length;
+        Add(builder, start, "q", request.Query, asciiOnly);
+        foreach (var v in request.Counties) Add(builder, start, "county", v, asciiOnly);
+        foreach (var v in request.Reporters) Add(builder, start, "reporter", v, asciiOnly);
+        foreach (var v in request.Correspondents) Add(builder, start, "correspondent", v, asciiOnly);
+        foreach (var v in request.Kinds) Add(builder, start, "kind", v, asciiOnly);
+        // Numbers and dates are digits and '-', which no escaping changes: written straight into the buffer.
+        foreach (var v in request.Years) Separate(builder, start).Append("year=").Append(CultureInfo.InvariantCulture, $"{v}");
+        foreach (var v in request.Months) Separate(builder, start).Append("month=").Append($"{v / 100}-{v % 100:00}");
+        if (request.From is { } from) Separate(builder, start).Append("from=").Append(CultureInfo.InvariantCulture, $"{from:yyyy-MM-dd}");
+        if (request.To is { } to) Separate(builder, start).Append("to=").Append(CultureInfo.InvariantCulture, $"{to:yyyy-MM-dd}");
+        if (request.Sort != SearchSort.Relevance) Add(builder, start, "sort", SortName(request.Sort), asciiOnly);
+        if (includePaging && request.Page > 1) Separate(builder, start).Append("page=").Append(CultureInfo.InvariantCulture, $"{request.Page}");
+        if (includePaging && request.Size != SearchRequest.DefaultSize) Separate(builder, start).Append("size=").Append(CultureInfo.InvariantCulture, $"{request.Size}");
+    }
+
+    private static void Add(StringBuilder builder, int start, string name, string? value, bool asciiOnly)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        Separate(builder, start).Append(name).Append('=');
+        if (asciiOnly) builder.Append(Uri.EscapeDataString(value));
+        else if (NeedsEscaping(value)) AppendEscaped(builder, value);
+        else builder.Append(value);
+    }
+
+    private static StringBuilder Separate(StringBuilder builder, int start) => builder.Length > start ? builder.Append('&') : builder;
+
+    private static string SortName(SearchSort sort) => sort switch
+    {
+        SearchSort.Newest => "newest",
+        SearchSort.Oldest => "oldest",
+        _ => sort.ToString().ToLowerInvariant(),
+    };
+
+    // True unless every character is an ASCII letter or digit or a character that Escape keeps as it is.
+    private static bool NeedsEscaping(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsAsciiLetterOrDigit(c)) continue;
+            if (c <= 0x7F || char.IsSurrogate(c) || char.IsControl(c) || char.IsWhiteSpace(c)) return true;
+        }
+        return false;
+    }
+
+    private static void AppendEscaped(StringBuilder builder, string value)
+    {
+        Span<char> chars = stackalloc char[2];
+        Span<char> escaped = stackalloc char[12]; // a rune is at most 4 UTF-8 bytes, each written %XX
+        foreach (var rune in value.EnumerateRunes())
+        {
+            var length = rune.EncodeToUtf16(chars);
+            if (rune.Value > 0x7F && !Rune.IsControl(rune) && !Rune.IsWhiteSpace(rune))
+                builder.Append(chars[..length]);
+            else if (Uri.TryEscapeDataString(chars[..length], escaped, out var written))
+                builder.Append(escaped[..written]);
+            else
+                throw new UnreachableException($"U+{rune.Value:X4} escapes to more than {escaped.Length} characters");
+        }
     }
 
     // Choosing another year clears the months, which belong to a year.
