@@ -27,7 +27,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    // Enough that no HTTP run of the distinct workload repeats a query (a quarter each; ~3,000 a run).
+    // Enough that no HTTP run of the distinct workload repeats a query (a tenth for the warm-up, then a quarter
+    // of the rest a run: 2,700 each).
     private const int DistinctQueries = 12_000;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -115,7 +116,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
             var distinct = BenchQuery.Distinct(material, DistinctQueries, settings.Seed);
             http = await new BenchHttp(webPath, log).RunAsync(indexPath, corpusPath, mix, distinct, settings.HttpDuration, cancellationToken);
             load.Add($"after http: {BenchMachine.LoadAverage()}");
-            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  web: resident {http.ResidentMegabytes:F0} MB (peak {http.PeakResidentMegabytes:F0} MB)"));
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  web: resident {http.ResidentMegabytes:F0} MB (peak {http.PeakResidentMegabytes:F0} MB; own {http.AnonymousMegabytes:F0} MB, mapped index {http.FileMegabytes:F0} MB)"));
         }
         return new SizeResult(size, corpus.Pages, corpus.Chars, check.Found, check.Ratio, ingestion, lucene, baseline, http, load);
     }
@@ -443,11 +444,11 @@ internal static class BenchTables
         if (withHttp.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("| articles | endpoint | queries | connections | req/s | p50 ms | p90 ms | p99 ms | errors | tool | web RSS MB (peak) |");
-            text.AppendLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---|---|");
+            text.AppendLine("| articles | endpoint | queries | connections | req/s | p50 ms | p90 ms | p99 ms | errors | tool | web RSS MB (peak) | own (RssAnon) MB | mapped index (RssFile) MB |");
+            text.AppendLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|");
             foreach (var s in withHttp)
                 foreach (var run in s.Http!.Runs)
-                    text.AppendLine(c, $"| {s.Articles:N0} | {run.Endpoint} | {run.Workload} | {run.Connections} | {run.RequestsPerSecond:F0} | {run.P50Ms:F1} | {run.P90Ms:F1} | {run.P99Ms:F1} | {run.Errors} | {run.Tool} | {s.Http.ResidentMegabytes:F0} ({s.Http.PeakResidentMegabytes:F0}) |");
+                    text.AppendLine(c, $"| {s.Articles:N0} | {run.Endpoint} | {run.Workload} | {run.Connections} | {run.RequestsPerSecond:F0} | {run.P50Ms:F1} | {run.P90Ms:F1} | {run.P99Ms:F1} | {run.Errors} | {run.Tool} | {s.Http.ResidentMegabytes:F0} ({s.Http.PeakResidentMegabytes:F0}) | {s.Http.AnonymousMegabytes:F0} | {s.Http.FileMegabytes:F0} |");
         }
         text.AppendLine();
         foreach (var s in report.Sizes) text.AppendLine(c, $"Load average at {s.Articles:N0}: {string.Join("; ", s.Load)}");
