@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Archive.Core.Analysis;
 using Archive.Core.Indexing;
 using Archive.Core.Ingestion;
@@ -77,8 +78,8 @@ internal sealed class ArchiveOptionsValidator(bool? runIngestion) : IValidateOpt
         // Data annotations on the sub-sections are not checked by ValidateDataAnnotations, which stops at the top level.
         foreach (var section in new object[] { options.Ingestion, options.Search })
         {
-            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
-            if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(section, new(section), results, validateAllProperties: true))
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(section, new(section), results, validateAllProperties: true))
                 failures.AddRange(results.Select(r => r.ErrorMessage ?? "Archive: an invalid setting."));
         }
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

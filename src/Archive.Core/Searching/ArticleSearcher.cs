@@ -80,7 +80,7 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
         return (query, order);
     }
 
-    private static Sort SortFor(SearchSort order) => order switch
+    internal static Sort SortFor(SearchSort order) => order switch
     {
         SearchSort.Newest => ByNewest,
         SearchSort.Oldest => ByOldest,

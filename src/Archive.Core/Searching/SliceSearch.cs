@@ -61,7 +61,7 @@ internal static class SliceSearch
         for (var i = 1; i < results.Length; i++) merged.Add(results[i].Facets);
         var hits = results.Length == 1
             ? results[0].Top.GetTopDocs(start, count)
-            : TopDocs.Merge(sort, start, count, results.Select(r => (TopDocs)r.Top.GetTopDocs()).ToArray());
+            : TopDocs.Merge(sort, start, count, results.Select(r => r.Top.GetTopDocs()).ToArray());
         return (hits, merged);
     }
 

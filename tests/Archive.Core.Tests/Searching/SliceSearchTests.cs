@@ -1,6 +1,5 @@
 using Archive.Core.Analysis;
 using Archive.Core.Articles;
-using Archive.Core.Indexing;
 using Archive.Core.Searching;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -79,12 +78,7 @@ public sealed class SliceSearchTests : IDisposable
         {
             searcher.Similarity = new BM25Similarity();
             var parsed = QueryTextParser.Parse(request.Query);
-            var sort = request.Sort switch
-            {
-                SearchSort.Relevance when parsed.HasTextTerms => new Sort(SortField.FIELD_SCORE, SortField.FIELD_DOC),
-                SearchSort.Oldest => new Sort(new SortField(ArticleFields.DateSort, DateComparerSource.Instance), SortField.FIELD_DOC),
-                _ => new Sort(new SortField(ArticleFields.DateSort, DateComparerSource.Instance, true), SortField.FIELD_DOC),
-            };
+            var sort = ArticleSearcher.SortFor(request.Sort == SearchSort.Relevance && !parsed.HasTextTerms ? SearchSort.Newest : request.Sort);
             return SliceSearch.Search(searcher, _queries.Build(parsed), sort, request, start, count, threads, minDocsToSlice: 0);
         });
 
