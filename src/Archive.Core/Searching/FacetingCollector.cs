@@ -28,6 +28,9 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
     private readonly PeriodCounter _hitMonthCounter = PeriodCounter.Months();
     private int[] _dates = [];
     private short[] _monthSlots = [];
+    private PackedFacetRows? _packed;
+    private ulong[] _rows = [];
+    private int[][] _slotCounts = [];
 
     // No facet or period filter chosen (most searches): every match is a hit and counts in every facet, so the
     // year and month facets equal the histogram's months and one pass of plain array increments does.
@@ -47,6 +50,9 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         for (var i = 0; i < _keywords.Length; i++) _keywords[i].NextSegment(data.Keywords[i]);
         _dates = data.Dates;
         _monthSlots = data.MonthSlots;
+        _packed = data.Packed;
+        _rows = _packed?.Rows ?? [];
+        _slotCounts = _packed is null ? [] : _packed.Facets.Select(f => _keywords[f].SegmentCounts).ToArray();
         inner.SetNextReader(context);
     }
 
@@ -54,6 +60,13 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
     {
         if (_unfiltered)
         {
+            if (_packed is not null && (_rows[doc] & PackedFacetRows.Overflow) == 0)
+            {
+                CountRow(doc, _rows[doc]);
+                TotalHits++;
+                inner.Collect(doc);
+                return;
+            }
             foreach (var facet in _keywords) facet.Count(doc);
             var slot = _monthSlots[doc];
             if (slot >= 0) _hitMonthCounter.AddSlot(slot);
@@ -92,6 +105,23 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         TotalHits++;
         if (key > 0) _hitMonthCounter.Add(month);
         inner.Collect(doc);
+    }
+
+    // Every value of the document from its packed row: the month, then each slot's ordinal (0: none).
+    private void CountRow(int doc, ulong row)
+    {
+        var month = (int)(row & PackedFacetRows.MonthMask);
+        if (month != 0) _hitMonthCounter.AddSlot(month - 1);
+        else if (_dates[doc] > 0) _hitMonthCounter.Add(_dates[doc] / 100);
+        var packed = _packed!;
+        var shifts = packed.Shifts;
+        var masks = packed.Masks;
+        var counts = _slotCounts;
+        for (var s = 0; s < counts.Length; s++)
+        {
+            var value = (int)((row >> shifts[s]) & masks[s]);
+            if (value != 0) counts[s][value - 1]++;
+        }
     }
 
     /// <summary>Adds the counts of a collector that ran over other segments of the same index (a parallel slice).</summary>
@@ -193,6 +223,9 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         public IReadOnlySet<string> Selected { get; } = selected;
 
         public Dictionary<string, int> Counts { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>This segment's count per ordinal.</summary>
+        public int[] SegmentCounts => _segmentCounts;
 
         public void NextSegment(SegmentFacetData.FieldOrdinals segment)
         {

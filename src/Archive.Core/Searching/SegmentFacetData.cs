@@ -10,7 +10,7 @@ namespace Archive.Core.Searching;
 /// the issue date per document. Reading Lucene.Net's DocValues costs about a microsecond a document (packed
 /// ints read through the memory-mapped file); counting facets over every match of a common word at a million
 /// articles needs a few nanoseconds. Built once per segment (segments never change; deletions are applied by
-/// the scorer) and dropped with it; about 45 bytes an article.
+/// the scorer) and dropped with it; about 55 bytes an article.
 /// </summary>
 internal sealed class SegmentFacetData
 {
@@ -26,7 +26,11 @@ internal sealed class SegmentFacetData
         Keywords = FacetNames.Keyword.Select(k => FieldOrdinals.Read(reader, k.Field, maxDoc)).ToArray();
         MonthSlots = new short[maxDoc];
         for (var doc = 0; doc < maxDoc; doc++) MonthSlots[doc] = MonthSlot(Dates[doc]);
+        Packed = PackedFacetRows.Build(MonthSlots, Keywords);
     }
+
+    /// <summary>The month and keyword values of each document in one row, or null when they do not fit.</summary>
+    public PackedFacetRows? Packed { get; }
 
     /// <summary>
     /// The issue month of each document as a slot of the month counters, (year - 1900) × 12 + month - 1, or -1
