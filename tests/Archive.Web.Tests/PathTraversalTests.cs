@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Archive.Web.Tests;
 
@@ -12,35 +9,8 @@ namespace Archive.Web.Tests;
 /// list or parsed, so traversal sequences are 404 or 400 and nothing outside wwwroot is served. The requests go over a
 /// socket to Kestrel exactly as written, because HttpClient (and the in-memory test server) resolve "../" first.
 /// </summary>
-public sealed class PathTraversalTests(PathTraversalTests.KestrelSite site) : IClassFixture<PathTraversalTests.KestrelSite>
+public sealed class PathTraversalTests(KestrelSite site) : IClassFixture<KestrelSite>
 {
-    /// <summary>The seeds on a real Kestrel port.</summary>
-    public sealed class KestrelSite : IAsyncLifetime
-    {
-        public TestFolder Folder { get; } = new();
-
-        public ArchiveFactory Factory { get; private set; } = null!;
-
-        public Uri Address { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            Factory = new ArchiveFactory(Folder);
-            Factory.UseKestrel(0);
-            Factory.StartServer();
-            var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-            Address = new Uri(addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-            using var client = new HttpClient { BaseAddress = Address };
-            await Factory.WaitUntilReadyAsync(client);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Factory.DisposeAsync();
-            Folder.Dispose();
-        }
-    }
-
     [Theory]
     [InlineData("/articles/..%2F..%2F..%2Fetc%2Fpasswd")]
     [InlineData("/articles/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd")]

@@ -27,6 +27,14 @@ public sealed class ArchiveIndex : IDisposable
     /// <summary>The writer's buffer for documents not yet flushed to a segment.</summary>
     public const double RamBufferMegabytes = 256;
 
+    /// <summary>
+    /// The largest segment merges make. Lucene's default (5 GB) lets a million-article index (~7 GB) grow one
+    /// segment of nearly every article, and a search scores a segment on one core, so the second core idled; at
+    /// 512 MB the index stays a dozen or more segments that the parallel slices share evenly (and ingestion never
+    /// rewrites gigabytes in one merge).
+    /// </summary>
+    public const double MaxSegmentMegabytes = 512;
+
     private readonly ArchiveAnalyzers? _analyzers;
     private readonly FileStream? _processLock;
     private readonly ILogger _logger;
@@ -377,6 +385,9 @@ public sealed class ArchiveIndex : IDisposable
 
     private IndexWriter RequireWriter() => RequireWriter(RequireLive());
 
+    /// <summary>The live writer's settings (for tests).</summary>
+    internal LiveIndexWriterConfig WriterConfig => RequireWriter().Config;
+
     private static IndexWriter RequireWriter(Generation live) =>
         live.Writer ?? throw new InvalidOperationException("This process opened the index read-only; ingestion runs elsewhere.");
 
@@ -427,6 +438,7 @@ public sealed class ArchiveIndex : IDisposable
                 RAMBufferSizeMB = RamBufferMegabytes,
                 // Flushed segments are merged soon; packing each into a compound file first would copy it once more.
                 UseCompoundFile = false,
+                MergePolicy = new TieredMergePolicy { MaxMergedSegmentMB = MaxSegmentMegabytes },
             };
             IndexWriter? writer = null;
             try

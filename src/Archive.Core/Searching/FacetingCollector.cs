@@ -1,3 +1,4 @@
+using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;
@@ -31,6 +32,10 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
     private PackedFacetRows? _packed;
     private ulong[] _rows = [];
     private int[][] _slotCounts = [];
+    private int[]?[] _slotSelected = [];
+    private readonly int _unselectedFacets = FacetNames.Keyword
+        .Select((k, i) => Selection(request, k.Name).Count == 0 ? 1 << i : 0)
+        .Sum();
 
     // No facet or period filter chosen (most searches): every match is a hit and counts in every facet, so the
     // year and month facets equal the histogram's months and one pass of plain array increments does.
@@ -53,22 +58,27 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         _packed = data.Packed;
         _rows = _packed?.Rows ?? [];
         _slotCounts = _packed is null ? [] : _packed.Facets.Select(f => _keywords[f].SegmentCounts).ToArray();
+        _slotSelected = _packed is null ? [] : _packed.Facets.Select(f => _keywords[f].Selected.Count == 0 ? null : _keywords[f].SelectedOrds).ToArray();
         inner.SetNextReader(context);
     }
 
     public void Collect(int doc)
     {
+        var packed = _packed is not null && (_rows[doc] & PackedFacetRows.Overflow) == 0;
         if (_unfiltered)
         {
-            if (_packed is not null && (_rows[doc] & PackedFacetRows.Overflow) == 0)
+            int slot;
+            if (packed)
             {
-                CountRow(doc, _rows[doc]);
-                TotalHits++;
-                inner.Collect(doc);
-                return;
+                var row = _rows[doc];
+                CountRow(row, onlyFacet: -1);
+                slot = (int)(row & PackedFacetRows.MonthMask) - 1;
             }
-            foreach (var facet in _keywords) facet.Count(doc);
-            var slot = _monthSlots[doc];
+            else
+            {
+                foreach (var facet in _keywords) facet.Count(doc);
+                slot = _monthSlots[doc];
+            }
             if (slot >= 0) _hitMonthCounter.AddSlot(slot);
             else if (_dates[doc] > 0) _hitMonthCounter.Add(_dates[doc] / 100);
             TotalHits++;
@@ -77,12 +87,7 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         }
 
         // Which facets' filters this article passes; the date facets come from the yyyyMMdd key.
-        var failed = 0;
-        var failedFacet = -1;
-        for (var i = 0; i < _keywords.Length; i++)
-        {
-            if (!_keywords[i].Load(doc)) { failed++; failedFacet = i; }
-        }
+        var (failed, failedFacet) = packed ? FailedFacetsOfRow(_rows[doc]) : FailedFacets(doc);
         var key = _dates[doc];
         var year = key / 10000;
         var month = key / 100;
@@ -93,8 +98,16 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         if (failed > 1) return;
 
         // A facet counts the article when every other facet's filter lets it through.
-        for (var i = 0; i < _keywords.Length; i++)
-            if (failed == 0 || failedFacet == i) _keywords[i].CountLoaded();
+        if (packed)
+        {
+            if (failed == 0) CountRow(_rows[doc], onlyFacet: -1);
+            else if (failedFacet < _keywords.Length) CountRow(_rows[doc], onlyFacet: failedFacet);
+        }
+        else
+        {
+            for (var i = 0; i < _keywords.Length; i++)
+                if (failed == 0 || failedFacet == i) _keywords[i].CountLoaded();
+        }
         if (key > 0)
         {
             if (failed == 0 || failedFacet == _keywords.Length) _yearCounter.Add(year);
@@ -107,18 +120,44 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         inner.Collect(doc);
     }
 
-    // Every value of the document from its packed row: the month, then each slot's ordinal (0: none).
-    private void CountRow(int doc, ulong row)
+    // How many keyword facets' filters the article fails, and the last of them, from the ordinal arrays (which
+    // also loads its values for CountLoaded).
+    private (int Failed, int FailedFacet) FailedFacets(int doc)
     {
-        var month = (int)(row & PackedFacetRows.MonthMask);
-        if (month != 0) _hitMonthCounter.AddSlot(month - 1);
-        else if (_dates[doc] > 0) _hitMonthCounter.Add(_dates[doc] / 100);
+        var failed = 0;
+        var failedFacet = -1;
+        for (var i = 0; i < _keywords.Length; i++)
+        {
+            if (!_keywords[i].Load(doc)) { failed++; failedFacet = i; }
+        }
+        return (failed, failedFacet);
+    }
+
+    // The same from the packed row: a facet passes when it has no filter or one of its slots holds a chosen value.
+    private (int Failed, int FailedFacet) FailedFacetsOfRow(ulong row)
+    {
+        var packed = _packed!;
+        var passed = _unselectedFacets;
+        for (var s = 0; s < _slotSelected.Length; s++)
+        {
+            if (_slotSelected[s] is not { } selected) continue;
+            var value = (int)((row >> packed.Shifts[s]) & packed.Masks[s]);
+            if (value != 0 && Array.IndexOf(selected, value - 1) >= 0) passed |= 1 << packed.Facets[s];
+        }
+        var failedMask = ~passed & ((1 << _keywords.Length) - 1);
+        return failedMask == 0 ? (0, -1) : (BitOperations.PopCount((uint)failedMask), 31 - BitOperations.LeadingZeroCount((uint)failedMask));
+    }
+
+    // The keyword values of the document from its packed row (0: none in that slot), of every facet or only one.
+    private void CountRow(ulong row, int onlyFacet)
+    {
         var packed = _packed!;
         var shifts = packed.Shifts;
         var masks = packed.Masks;
         var counts = _slotCounts;
         for (var s = 0; s < counts.Length; s++)
         {
+            if (onlyFacet >= 0 && packed.Facets[s] != onlyFacet) continue;
             var value = (int)((row >> shifts[s]) & masks[s]);
             if (value != 0) counts[s][value - 1]++;
         }
@@ -226,6 +265,9 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
 
         /// <summary>This segment's count per ordinal.</summary>
         public int[] SegmentCounts => _segmentCounts;
+
+        /// <summary>This segment's ordinals of the selected values (those it has).</summary>
+        public int[] SelectedOrds => _selectedOrds;
 
         public void NextSegment(SegmentFacetData.FieldOrdinals segment)
         {

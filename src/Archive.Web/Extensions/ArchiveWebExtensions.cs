@@ -35,6 +35,11 @@ public static class ArchiveWebExtensions
         // the whole W3C traceparent, which matches neither).
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = RequestTrace.Id(context.HttpContext));
+        // The longest query the site explains rather than refuses (SearchRequest.MaxQueryLength Chinese characters,
+        // 9 bytes each percent-encoded, plus filters) must get past Kestrel's request-line limit (8 KB by default,
+        // ~900 characters); beyond it Kestrel answers a bare 414 before the site sees the request.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, Archive.Core.Searching.SearchRequest.MaxQueryLength * 9 + 8 * 1024));
         builder.Services.AddArchiveExport();
         builder.Services.AddArchiveRateLimiting();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();

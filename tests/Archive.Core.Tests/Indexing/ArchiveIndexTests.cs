@@ -2,6 +2,7 @@ using Archive.Core.Analysis;
 using Archive.Core.Articles;
 using Archive.Core.Indexing;
 using Archive.Core.Searching;
+using Lucene.Net.Index;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Archive.Core.Tests.Indexing;
@@ -26,6 +27,15 @@ public sealed class ArchiveIndexTests : IDisposable
         var searcher = new ArticleSearcher(index, new QueryBuilder(_analyzers), _analyzers);
         Assert.Equal(0, searcher.Search(new SearchRequest("锦鲤")).Total);
         Assert.Equal(1, searcher.Search(new SearchRequest("阿胶")).Total);
+    }
+
+    [Fact]
+    public void MergesKeepSegmentsSmallEnoughToShareBetweenCores()
+    {
+        using var index = Open();
+
+        var policy = Assert.IsType<TieredMergePolicy>(index.WriterConfig.MergePolicy);
+        Assert.Equal(ArchiveIndex.MaxSegmentMegabytes, policy.MaxMergedSegmentMB);
     }
 
     [Fact]
