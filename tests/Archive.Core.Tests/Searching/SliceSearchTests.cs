@@ -73,6 +73,15 @@ public sealed class SliceSearchTests : IDisposable
         });
     }
 
+    [Theory]
+    [InlineData(2, 1, 2)]
+    [InlineData(2, 2, 1)]
+    [InlineData(2, 16, 1)]
+    [InlineData(8, 3, 6)]
+    [InlineData(1, 1, 1)]
+    public void ASearchIsSplitOnlyOverTheCoresNoOtherSearchIsUsing(int cores, int inFlight, int threads) =>
+        Assert.Equal(threads, SliceSearch.ThreadsFor(cores, inFlight));
+
     private (TopDocs Hits, FacetingCollector Facets) Run(SearchRequest request, int start, int count, int threads) =>
         _test.Index.Search(searcher =>
         {
