@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Archive.Core.Pages;
@@ -85,16 +86,18 @@ public static class PageDecoder
         if (string.IsNullOrWhiteSpace(text))
             return new DecodedPage(null, "the file holds only whitespace", encoding);
 
+        // Binary data read as text: control characters, undecodable sequences (U+FFFD, lone surrogates), and code
+        // points no text uses (unassigned, private use). Random bytes after a UTF-16 BOM decode without errors, into
+        // a quarter of such code points; a real page has next to none.
         var control = 0;
-        var replacement = 0;
-        foreach (var c in text)
+        var unusable = 0;
+        foreach (var rune in text.EnumerateRunes())
         {
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) control++;
-            else if (c == '\uFFFD') replacement++;
+            if (Rune.IsControl(rune) && rune.Value is not ('\n' or '\r' or '\t' or '\f')) control++;
+            else if (rune == Rune.ReplacementChar || Rune.GetUnicodeCategory(rune) is UnicodeCategory.OtherNotAssigned or UnicodeCategory.PrivateUse) unusable++;
         }
-        // Text with many control or undecodable characters is not a page dump but binary data.
-        if (control + replacement > Math.Max(16, text.Length / 10))
-            return new DecodedPage(null, $"the file does not look like text ({control + replacement} control or undecodable characters)", encoding);
+        if (control + unusable > Math.Max(16, text.Length / 10))
+            return new DecodedPage(null, $"the file does not look like text ({control} control and {unusable} undecodable, unassigned or private-use characters)", encoding);
 
         return new DecodedPage(text, null, encoding);
     }

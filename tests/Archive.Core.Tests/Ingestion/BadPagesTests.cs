@@ -45,6 +45,10 @@ public sealed class BadPagesTests
             new("binary with NUL bytes", () => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52], null, "binary"),
             new("mostly control characters", () => Text(string.Concat(Enumerable.Range(0, 400).Select(i => (char)(1 + i % 8))) + "孔雀"), null, "does not look like text"),
             new("random bytes", () => { var b = new byte[4096]; random.NextBytes(b); b[100] = 0; return b; }, null, "binary"),
+            // Random bytes after a BOM decode as UTF-16 without a single error, into unassigned and private-use code points.
+            new("UTF-16 LE BOM, then random bytes", () => { var b = new byte[4096]; random.NextBytes(b); b[0] = 0xFF; b[1] = 0xFE; return b; }, null, "does not look like text"),
+            new("UTF-16 BE BOM, then random bytes", () => { var b = new byte[4096]; random.NextBytes(b); b[0] = 0xFE; b[1] = 0xFF; return b; }, null, "does not look like text"),
+            new("UTF-8 BOM, then random bytes", () => { var b = new byte[4096]; random.NextBytes(b); b[0] = 0xEF; b[1] = 0xBB; b[2] = 0xBF; return b; }, null, "does not look like text"),
             new("truncated UTF-8", () => { var b = Text(Page("孔雀节") + "截断"); return b[..^1]; }, "孔雀节", null),
             new("GB18030", () => Encoding.GetEncoding("GB18030").GetBytes(Page("荷花节")), "荷花节", null),
             new("GBK with a cut last character", () => Encoding.GetEncoding("GB18030").GetBytes(Page("桂花节") + "截")[..^1], "桂花节", null),
