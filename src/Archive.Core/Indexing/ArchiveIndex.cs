@@ -1,5 +1,6 @@
 using Archive.Core.Analysis;
 using Archive.Core.Articles;
+using Archive.Core.Searching;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;
@@ -444,7 +445,7 @@ public sealed class ArchiveIndex : IDisposable
             try
             {
                 writer = new IndexWriter(directory, config);
-                return new Generation(path, directory, writer, new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null));
+                return new Generation(path, directory, writer, new SearcherManager(writer, applyAllDeletes: true, FacetWarmingSearcherFactory.Instance));
             }
             catch (LockObtainFailedException ex)
             {
@@ -472,7 +473,7 @@ public sealed class ArchiveIndex : IDisposable
                     directory.Dispose();
                     return null;
                 }
-                return new Generation(path, directory, writer: null, new SearcherManager(directory, searcherFactory: null));
+                return new Generation(path, directory, writer: null, new SearcherManager(directory, FacetWarmingSearcherFactory.Instance));
             }
             catch
             {

@@ -52,6 +52,9 @@ internal sealed class SegmentFacetData
     /// <summary>One entry per keyword facet, in the order of <see cref="FacetNames.Keyword"/>.</summary>
     public FieldOrdinals[] Keywords { get; }
 
+    /// <summary>Whether the data of a segment has been built.</summary>
+    public static bool IsBuilt(AtomicReader reader) => Cache.TryGetValue(reader.CoreCacheKey, out _);
+
     /// <summary>The data of a segment, built on first use. Thread-safe.</summary>
     public static SegmentFacetData For(AtomicReader reader) =>
         Cache.GetValue(reader.CoreCacheKey, _ => new SegmentFacetData(reader));

@@ -39,6 +39,22 @@ public sealed class ArchiveIndexTests : IDisposable
     }
 
     [Fact]
+    public void EverySegmentsFacetDataIsBuiltBeforeAnySearchNeedsIt()
+    {
+        using (var writing = Open())
+        {
+            writing.ReplacePage(State("a.txt", "h1", 1), [Article("a.txt", 1, "高唐锦鲤")]);
+            writing.Commit();
+            writing.ReplacePage(State("b.txt", "h1", 1), [Article("b.txt", 1, "冠县灵芝")]);
+            writing.Commit();
+            Assert.True(writing.Search(s => s.IndexReader.Leaves.All(l => SegmentFacetData.IsBuilt(l.AtomicReader))));
+        }
+
+        using var reading = ArchiveIndex.OpenReadOnly(_path, NullLogger.Instance);
+        Assert.True(reading.Search(s => s.IndexReader.Leaves.Count > 0 && s.IndexReader.Leaves.All(l => SegmentFacetData.IsBuilt(l.AtomicReader))));
+    }
+
+    [Fact]
     public void ReopeningTheIndexKeepsWhatWasCommitted()
     {
         using (var index = Open())
