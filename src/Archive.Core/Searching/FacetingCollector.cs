@@ -15,7 +15,8 @@ namespace Archive.Core.Searching;
 /// <item>counts the hits per month, for the histogram.</item>
 /// </list>
 /// Counting works on DocValues ordinals per segment and resolves them to strings once per segment, so it stays
-/// fast at a million articles (Lucene.Net.Facet is not available).
+/// fast at a million articles (Lucene.Net.Facet is not available). An article's ordinals are read from its packed
+/// row (<see cref="PackedFacetRows"/>) when they fit in one, from the per-facet arrays otherwise.
 /// </summary>
 internal sealed class FacetingCollector(SearchRequest request, ICollector inner) : ICollector
 {
