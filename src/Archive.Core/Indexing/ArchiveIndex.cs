@@ -225,6 +225,18 @@ public sealed class ArchiveIndex : IDisposable
     }
 
     /// <summary>
+    /// Merges the index into one segment per core, of about equal size, and commits (after a bulk load, whose many
+    /// commits leave dozens of segments). Every segment costs each search a fixed set-up, and equal segments give
+    /// the parallel slices equal shares. Rewrites the whole index: minutes at a million articles.
+    /// </summary>
+    public void MergeForSearch()
+    {
+        var writer = RequireWriter();
+        writer.ForceMerge(Math.Max(1, Environment.ProcessorCount));
+        Commit();
+    }
+
+    /// <summary>
     /// Picks up new commits and opens the index once it exists; read-only, it also follows a switch to a new generation
     /// made by the process that writes (<c>CURRENT</c> changed). Returns true when anything changed.
     /// </summary>
@@ -439,7 +451,7 @@ public sealed class ArchiveIndex : IDisposable
                 RAMBufferSizeMB = RamBufferMegabytes,
                 // Flushed segments are merged soon; packing each into a compound file first would copy it once more.
                 UseCompoundFile = false,
-                MergePolicy = new TieredMergePolicy { MaxMergedSegmentMB = MaxSegmentMegabytes },
+                MergePolicy = new EqualSegmentsMergePolicy { MaxMergedSegmentMB = MaxSegmentMegabytes },
             };
             IndexWriter? writer = null;
             try

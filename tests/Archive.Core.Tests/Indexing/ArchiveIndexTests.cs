@@ -34,8 +34,35 @@ public sealed class ArchiveIndexTests : IDisposable
     {
         using var index = Open();
 
-        var policy = Assert.IsType<TieredMergePolicy>(index.WriterConfig.MergePolicy);
+        var policy = Assert.IsType<EqualSegmentsMergePolicy>(index.WriterConfig.MergePolicy);
         Assert.Equal(ArchiveIndex.MaxSegmentMegabytes, policy.MaxMergedSegmentMB);
+    }
+
+    [Fact]
+    public void MergingForSearchMakesOneSegmentPerCoreOfAboutEqualSize()
+    {
+        using var index = Open();
+        var searcher = new ArticleSearcher(index, new QueryBuilder(_analyzers), _analyzers);
+        // Nine pages of very different sizes, each its own commit and segment.
+        var sizes = new[] { 30, 3, 20, 1, 10, 25, 2, 5, 4 };
+        for (var page = 0; page < sizes.Length; page++)
+        {
+            var file = $"p{page}.txt";
+            index.ReplacePage(State(file, "h", sizes[page]), Enumerable.Range(1, sizes[page]).Select(i => Article(file, i, "高唐锦鲤" + i)).ToArray());
+            index.Commit();
+        }
+        var before = searcher.Search(new SearchRequest("锦鲤", Size: 100));
+        var largest = index.Search(s => s.IndexReader.Leaves.Max(l => l.AtomicReader.MaxDoc));
+
+        index.MergeForSearch();
+
+        var segments = index.Search(s => s.IndexReader.Leaves.Select(l => l.AtomicReader.MaxDoc).ToList());
+        Assert.Equal(Math.Min(Environment.ProcessorCount, sizes.Length), segments.Count);
+        Assert.True(segments.Max() - segments.Min() <= largest, string.Join(",", segments));
+        var after = searcher.Search(new SearchRequest("锦鲤", Size: 100));
+        Assert.Equal(before.Total, after.Total);
+        Assert.Equal(before.Hits.Select(h => h.Id).Order(), after.Hits.Select(h => h.Id).Order());
+        Assert.Equal(sizes.Sum(), index.Stats().Articles);
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using Lucene.Net.Index;
+
+namespace Archive.Core.Indexing;
+
+/// <summary>
+/// Lucene's tiered merging, except that a forced merge to <c>n</c> segments makes <c>n</c> segments of about equal
+/// size. Tiered merging's own forced merge merges the smallest segments into one, which left a million-article index
+/// as one segment of most of its articles: a search scores a segment on one core, so the other cores idled. After a
+/// bulk rebuild the index is merged into one segment per core (<see cref="ArchiveIndex.MergeForSearch"/>): every
+/// segment costs each search a fixed set-up, and equal ones give each core an equal share.
+/// </summary>
+internal sealed class EqualSegmentsMergePolicy : TieredMergePolicy
+{
+    public override MergeSpecification? FindForcedMerges(SegmentInfos infos, int maxSegmentCount, IDictionary<SegmentCommitInfo, bool> segmentsToMerge)
+    {
+        var writer = m_writer.Get();
+        var merging = writer.MergingSegments;
+        var eligible = infos.Segments.Where(s => segmentsToMerge.ContainsKey(s) && !merging.Contains(s)).ToList();
+        if (eligible.Count <= maxSegmentCount) return null;
+
+        // The largest segment first into the lightest bin.
+        var bins = Enumerable.Range(0, maxSegmentCount).Select(_ => new List<SegmentCommitInfo>()).ToArray();
+        var sizes = new long[maxSegmentCount];
+        foreach (var segment in eligible.OrderByDescending(Size))
+        {
+            var lightest = Array.IndexOf(sizes, sizes.Min());
+            bins[lightest].Add(segment);
+            sizes[lightest] += Size(segment);
+        }
+
+        var merges = new MergeSpecification();
+        foreach (var bin in bins.Where(b => b.Count > 1)) merges.Add(new OneMerge(bin));
+        return merges.Merges.Count == 0 ? null : merges;
+    }
+}
