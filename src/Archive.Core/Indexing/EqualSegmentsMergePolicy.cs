@@ -18,15 +18,7 @@ internal sealed class EqualSegmentsMergePolicy : TieredMergePolicy
         var eligible = infos.Segments.Where(s => segmentsToMerge.ContainsKey(s) && !merging.Contains(s)).ToList();
         if (eligible.Count <= maxSegmentCount) return null;
 
-        // The largest segment first into the lightest bin.
-        var bins = Enumerable.Range(0, maxSegmentCount).Select(_ => new List<SegmentCommitInfo>()).ToArray();
-        var sizes = new long[maxSegmentCount];
-        foreach (var segment in eligible.OrderByDescending(Size))
-        {
-            var lightest = Array.IndexOf(sizes, sizes.Min());
-            bins[lightest].Add(segment);
-            sizes[lightest] += Size(segment);
-        }
+        var bins = EqualBins.Fill(eligible, maxSegmentCount, Size);
 
         var merges = new MergeSpecification();
         foreach (var bin in bins.Where(b => b.Count > 1)) merges.Add(new OneMerge(bin));

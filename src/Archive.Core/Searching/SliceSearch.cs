@@ -1,3 +1,4 @@
+using Archive.Core.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -97,14 +98,7 @@ internal static class SliceSearch
         var docs = leaves.Sum(l => (long)l.AtomicReader.MaxDoc);
         var groups = Math.Max(1, Math.Min(threads, leaves.Count));
         if (groups == 1 || docs < minDocsToSlice) return [leaves.ToList()];
-        var slices = Enumerable.Range(0, groups).Select(_ => new List<AtomicReaderContext>()).ToArray();
-        var sizes = new long[groups];
-        foreach (var leaf in leaves.OrderByDescending(l => l.AtomicReader.MaxDoc))
-        {
-            var lightest = Array.IndexOf(sizes, sizes.Min());
-            slices[lightest].Add(leaf);
-            sizes[lightest] += leaf.AtomicReader.MaxDoc;
-        }
+        var slices = EqualBins.Fill(leaves, groups, l => l.AtomicReader.MaxDoc);
         return slices.Where(s => s.Count > 0).ToArray();
     }
 }
