@@ -35,7 +35,7 @@ public sealed class PageSplitterRobustnessTests
     }
 
     [Fact]
-    public void TwentyMegabyteSingleLineIsSplitWithoutLossInUnderTenSeconds()
+    public void TwentyMegabyteSingleLineIsSplitWithoutLossInLinearTime()
     {
         var line = new StringBuilder(20_000_100);
         while (line.Length < 20_000_000) line.Append("聊城市持续推进高质量发展，全市经济运行稳中有进，");
@@ -44,7 +44,9 @@ public sealed class PageSplitterRobustnessTests
         var articles = _splitter.Split(new PageText("huge.txt", text, null));
         watch.Stop();
         Assert.NotEmpty(articles);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+        // A guard against super-linear steps (one would take hours on 20 MB), not a speed target: it takes 3-5 s on
+        // an idle two-core machine and went just over 10 s while other test runs shared the cores.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
         Assert.Equal(TextNormalizer.CountCjk(text), articles.Sum(a => TextNormalizer.CountCjk(a.Body) + TextNormalizer.CountCjk(a.Headline)));
     }
 
