@@ -16,22 +16,26 @@ internal static class SliceSearch
     // Below this many documents a second thread costs more than it saves.
     private const int DefaultMinDocsToSlice = 100_000;
 
+    // Estimated matches in a segment (Lucene's cost: the postings' lengths) up to which it is scored in doc order.
+    private const int DefaultInOrderUpToCost = 20_000;
+
     // Searches running now, in this process (each counts itself).
     private static int _inFlight;
 
     /// <summary>The hits <c>[start, start + count)</c> in <paramref name="sort"/> order, and the facet counts of all matches.</summary>
     /// <param name="threads">At most this many slices (default: one per core not busy with another search).</param>
     /// <param name="minDocsToSlice">Smaller indexes are searched in one pass on the calling thread.</param>
+    /// <param name="inOrderUpToCost">Segments where the query expects at most this many matches are scored in doc order.</param>
     public static (TopDocs Hits, FacetingCollector Facets) Search(
         IndexSearcher searcher, Query query, Sort sort, SearchRequest request, int start, int count,
-        int? threads = null, int minDocsToSlice = DefaultMinDocsToSlice)
+        int? threads = null, int minDocsToSlice = DefaultMinDocsToSlice, int inOrderUpToCost = DefaultInOrderUpToCost)
     {
         var inFlight = Interlocked.Increment(ref _inFlight);
         try
         {
             var weight = searcher.CreateNormalizedWeight(query);
             var slices = Slices(searcher.IndexReader.Leaves, threads ?? ThreadsFor(Environment.ProcessorCount, inFlight), minDocsToSlice);
-            return Search(weight, slices, sort, request, start, count);
+            return Search(weight, slices, sort, request, start, count, inOrderUpToCost);
         }
         finally
         {
@@ -46,7 +50,8 @@ internal static class SliceSearch
     internal static int ThreadsFor(int cores, int searchesInFlight) => Math.Max(1, cores - (searchesInFlight - 1));
 
     private static (TopDocs Hits, FacetingCollector Facets) Search(
-        Weight weight, IReadOnlyList<IReadOnlyList<AtomicReaderContext>> slices, Sort sort, SearchRequest request, int start, int count)
+        Weight weight, IReadOnlyList<IReadOnlyList<AtomicReaderContext>> slices, Sort sort, SearchRequest request, int start, int count,
+        int inOrderUpToCost)
     {
         var results = new (TopFieldCollector Top, FacetingCollector Facets)[slices.Count];
 
@@ -57,8 +62,7 @@ internal static class SliceSearch
             foreach (var leaf in slices[slice])
             {
                 facets.SetNextReader(leaf);
-                var scorer = weight.GetBulkScorer(leaf, !facets.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs);
-                scorer?.Score(facets);
+                ScoreLeaf(weight, leaf, facets, inOrderUpToCost);
             }
             results[slice] = (top, facets);
         }
@@ -87,6 +91,24 @@ internal static class SliceSearch
             ? results[0].Top.GetTopDocs(start, count)
             : TopDocs.Merge(sort, start, count, results.Select(r => r.Top.GetTopDocs()).ToArray());
         return (hits, merged);
+    }
+
+    // Lucene scores a disjunction out of doc order with BooleanScorer, the fastest way through long postings lists,
+    // but each one sets up a table of 2,048 buckets (a quarter of all that a typical search allocated). A search
+    // expected to match few documents in this segment is scored in doc order instead, with no table.
+    private static void ScoreLeaf(Weight weight, AtomicReaderContext leaf, FacetingCollector facets, int inOrderUpToCost)
+    {
+        var liveDocs = leaf.AtomicReader.LiveDocs;
+        var scorer = weight.GetScorer(leaf, liveDocs);
+        if (scorer is null) return;
+        if (scorer.GetCost() > inOrderUpToCost)
+        {
+            weight.GetBulkScorer(leaf, scoreDocsInOrder: false, liveDocs)?.Score(facets);
+            return;
+        }
+        facets.SetScorer(scorer);
+        for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
+            facets.Collect(doc);
     }
 
     /// <summary>

@@ -56,6 +56,26 @@ public sealed class SliceSearchTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("锦鲤")]
+    [InlineData("乡村振兴")]
+    [InlineData("灵芝 发展")]
+    [InlineData("锦鲤 OR 灵芝 -冠县")]
+    public void ScoringInDocOrderGivesTheSameHitsAndCountsAsBulkScoring(string text)
+    {
+        var request = new SearchRequest(text) { Counties = ["高唐县", "莘县"] };
+
+        var (bulkHits, bulkFacets) = Run(request, 0, 200, threads: 1, inOrderUpToCost: 0);
+        var (inOrderHits, inOrderFacets) = Run(request, 0, 200, threads: 1, inOrderUpToCost: int.MaxValue);
+
+        Assert.NotEmpty(bulkHits.ScoreDocs);
+        Assert.Equal(bulkHits.ScoreDocs.Select(d => d.Doc), inOrderHits.ScoreDocs.Select(d => d.Doc));
+        // The two scorers add the clauses' scores in different orders.
+        Assert.All(bulkHits.ScoreDocs.Zip(inOrderHits.ScoreDocs), p => Assert.Equal(p.First.Score, p.Second.Score, 1e-5f));
+        Assert.Equal(bulkFacets.TotalHits, inOrderFacets.TotalHits);
+        Assert.Equal(Flatten(bulkFacets), Flatten(inOrderFacets));
+    }
+
     [Fact]
     public void SegmentsAreSpreadOverTheSlicesByTheirSize()
     {
@@ -82,13 +102,13 @@ public sealed class SliceSearchTests : IDisposable
     public void ASearchIsSplitOnlyOverTheCoresNoOtherSearchIsUsing(int cores, int inFlight, int threads) =>
         Assert.Equal(threads, SliceSearch.ThreadsFor(cores, inFlight));
 
-    private (TopDocs Hits, FacetingCollector Facets) Run(SearchRequest request, int start, int count, int threads) =>
+    private (TopDocs Hits, FacetingCollector Facets) Run(SearchRequest request, int start, int count, int threads, int inOrderUpToCost = 20_000) =>
         _test.Index.Search(searcher =>
         {
             searcher.Similarity = new BM25Similarity();
             var parsed = QueryTextParser.Parse(request.Query);
             var sort = ArticleSearcher.SortFor(request.Sort == SearchSort.Relevance && !parsed.HasTextTerms ? SearchSort.Newest : request.Sort);
-            return SliceSearch.Search(searcher, _queries.Build(parsed), sort, request, start, count, threads, minDocsToSlice: 0);
+            return SliceSearch.Search(searcher, _queries.Build(parsed), sort, request, start, count, threads, minDocsToSlice: 0, inOrderUpToCost);
         });
 
     private static List<string> Flatten(FacetingCollector facets) =>
