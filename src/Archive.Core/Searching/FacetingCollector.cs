@@ -32,7 +32,11 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
     private short[] _monthSlots = [];
     private PackedFacetRows? _packed;
     private ulong[] _rows = [];
-    private int[][] _slotCounts = [];
+    // The packed rows' counts, this segment: per facet a block of cells, the first of which counts "no value" (a
+    // slot holding 0) so that counting a row takes no branch per slot; ordinal o counts in cell o + 1.
+    private int[] _cells = [];
+    private int[] _facetCellBase = [];
+    private int[] _slotCellBase = [];
     private int[]?[] _slotSelected = [];
     private readonly int _unselectedFacets = FacetNames.Keyword
         .Select((k, i) => Selection(request, k.Name).Count == 0 ? 1 << i : 0)
@@ -52,15 +56,46 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
 
     public void SetNextReader(AtomicReaderContext context)
     {
+        FlushCells();
         var data = SegmentFacetData.For(context.AtomicReader);
         for (var i = 0; i < _keywords.Length; i++) _keywords[i].NextSegment(data.Keywords[i]);
         _dates = data.Dates;
         _monthSlots = data.MonthSlots;
         _packed = data.Packed;
         _rows = _packed?.Rows ?? [];
-        _slotCounts = _packed is null ? [] : _packed.Facets.Select(f => _keywords[f].SegmentCounts).ToArray();
-        _slotSelected = _packed is null ? [] : _packed.Facets.Select(f => _keywords[f].Selected.Count == 0 ? null : _keywords[f].SelectedOrds).ToArray();
+        if (_packed is null)
+        {
+            _cells = [];
+            _slotCellBase = [];
+            _slotSelected = [];
+        }
+        else
+        {
+            _facetCellBase = new int[_keywords.Length];
+            var cells = 0;
+            for (var f = 0; f < _keywords.Length; f++)
+            {
+                _facetCellBase[f] = cells;
+                cells += _keywords[f].SegmentCounts.Length + 1;
+            }
+            _cells = new int[cells];
+            _slotCellBase = _packed.Facets.Select(f => _facetCellBase[f]).ToArray();
+            _slotSelected = _packed.Facets.Select(f => _keywords[f].Selected.Count == 0 ? null : _keywords[f].SelectedOrds).ToArray();
+        }
         inner.SetNextReader(context);
+    }
+
+    // Moves this segment's packed-row counts to the facets' counts per ordinal.
+    private void FlushCells()
+    {
+        if (_cells.Length == 0) return;
+        for (var f = 0; f < _keywords.Length; f++)
+        {
+            var counts = _keywords[f].SegmentCounts;
+            var from = _facetCellBase[f] + 1;
+            for (var ord = 0; ord < counts.Length; ord++) counts[ord] += _cells[from + ord];
+        }
+        _cells = [];
     }
 
     public void Collect(int doc)
@@ -155,18 +190,25 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
         var packed = _packed!;
         var shifts = packed.Shifts;
         var masks = packed.Masks;
-        var counts = _slotCounts;
-        for (var s = 0; s < counts.Length; s++)
+        var bases = _slotCellBase;
+        var cells = _cells;
+        if (onlyFacet < 0)
         {
-            if (onlyFacet >= 0 && packed.Facets[s] != onlyFacet) continue;
-            var value = (int)((row >> shifts[s]) & masks[s]);
-            if (value != 0) counts[s][value - 1]++;
+            for (var s = 0; s < bases.Length; s++)
+                cells[bases[s] + (int)((row >> shifts[s]) & masks[s])]++;
+            return;
+        }
+        for (var s = 0; s < bases.Length; s++)
+        {
+            if (packed.Facets[s] == onlyFacet) cells[bases[s] + (int)((row >> shifts[s]) & masks[s])]++;
         }
     }
 
     /// <summary>Adds the counts of a collector that ran over other segments of the same index (a parallel slice).</summary>
     public void Add(FacetingCollector other)
     {
+        FlushCells();
+        other.FlushCells();
         for (var i = 0; i < _keywords.Length; i++) _keywords[i].Add(other._keywords[i]);
         _yearCounter.Add(other._yearCounter);
         _monthCounter.Add(other._monthCounter);
@@ -177,6 +219,7 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
     /// <summary>The counted facets, most frequent values first (selected values always included).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets(int maxValues)
     {
+        FlushCells();
         var yearCounts = _unfiltered ? _hitMonthCounter.YearTotals() : _yearCounter.ToDictionary();
         var monthCounts = _unfiltered ? _hitMonthCounter.ToDictionary() : _monthCounter.ToDictionary();
         var facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
