@@ -116,7 +116,19 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
         return TextNormalizer.NormalizeInline(string.Join(' ', words));
     }
 
-    private static void AddPhrase(BooleanQuery into, Analyzer analyzer, string field, string text, float boost)
+    // Two code points of the scripts the bigram filter pairs (Han, kana, Hangul: all from U+2E80 on, after width folding).
+    private static bool IsCjkBigram(string term)
+    {
+        var runes = 0;
+        foreach (var rune in term.EnumerateRunes())
+        {
+            if (rune.Value < 0x2E80) return false;
+            runes++;
+        }
+        return runes == 2;
+    }
+
+    private void AddPhrase(BooleanQuery into, Analyzer analyzer, string field, string text, float boost)
     {
         var tokens = ArchiveAnalyzers.Tokens(analyzer, field, text);
         if (tokens.Count == 0) return;
@@ -129,9 +141,15 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
         {
             var phrase = new PhraseQuery();
             var position = -1;
-            foreach (var token in tokens)
+            var bigrams = analyzer == analyzers.BigramQuery;
+            for (var i = 0; i < tokens.Count; i++)
             {
+                var token = tokens[i];
                 position += token.PositionIncrement;
+                // In the index every character of a Han run holds a position (its unigram) and a bigram sits at its
+                // first character's; a query's bigrams skip the run's last character, so after a run of two or more
+                // characters ("乡村 振兴") the next token is one position further on than the query analyzer says.
+                if (bigrams && i > 0 && IsCjkBigram(tokens[i - 1].Term) && token.Start >= tokens[i - 1].End) position++;
                 phrase.Add(new Term(field, token.Term), position);
             }
             query = phrase;

@@ -25,6 +25,20 @@ public sealed class ArticleSearcherTests : IDisposable
         Assert.Equal(1, _searcher.Search(new SearchRequest("迪")).Total);
     }
 
+    [Theory]
+    [InlineData("村通5G")]    // a Han run, then letters and digits
+    [InlineData("5G网络")]    // the other way round
+    [InlineData("村通5G网")]
+    [InlineData("“通5G”")]
+    public void SpansOfMixedTextAreFoundWhereverTheWordsBreak(string query)
+    {
+        // Jieba makes 村村通 one word, so only the bigram view holds 村通 and 网 on their own.
+        using var test = new TestIndex();
+        test.AddPage("c.txt", new DateOnly(2024, 3, 1), TestIndex.Article("乡村通信", "莘县推进村村通5G网络建设。"));
+
+        Assert.Equal(1, test.Searcher.Search(new SearchRequest(query)).Total);
+    }
+
     [Fact]
     public void HeadlineMatchRanksAboveBodyMatch()
     {
