@@ -100,15 +100,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"  lucene queries: warm p50 {lucene.Warm.P50:F2} ms p95 {lucene.Warm.P95:F2} ms p99 {lucene.Warm.P99:F2} ms; cold p50 {lucene.Cold.P50:F2} ms p99 {lucene.Cold.P99:F2} ms; cached p50 {lucene.Cached.P50:F3} ms p99 {lucene.Cached.P99:F3} ms"));
 
-        BaselineResult? baseline = null;
-        if (!settings.SkipBaseline)
-        {
-            baseline = await RunBaselineAsync(indexPath, size, mix, lucene, splitClock.Elapsed, ingestion, cancellationToken);
-            load.Add($"after baseline: {BenchMachine.LoadAverage()}");
-            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"  fts5: build {baseline.BuildSeconds:F1} s (+{baseline.SplitSeconds:F1} s split), warm p50 {baseline.Warm.P50:F2} ms p99 {baseline.Warm.P99:F2} ms; recall lucene {baseline.LuceneRecall:P1} fts5 {baseline.Fts5Recall:P1}"));
-        }
-
+        // The site runs before the FTS5 baseline, whose build writes gigabytes and would push the Lucene index out of
+        // the page cache: the site's figures would then be of a cold disk, not of the index.
         HttpFigures? http = null;
         if (webPath is not null)
         {
@@ -118,6 +111,16 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
             load.Add($"after http: {BenchMachine.LoadAverage()}");
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  web: resident {http.ResidentMegabytes:F0} MB (peak {http.PeakResidentMegabytes:F0} MB; own {http.AnonymousMegabytes:F0} MB, mapped index {http.FileMegabytes:F0} MB)"));
         }
+
+        BaselineResult? baseline = null;
+        if (!settings.SkipBaseline)
+        {
+            baseline = await RunBaselineAsync(indexPath, size, mix, lucene, splitClock.Elapsed, ingestion, cancellationToken);
+            load.Add($"after baseline: {BenchMachine.LoadAverage()}");
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  fts5: build {baseline.BuildSeconds:F1} s (+{baseline.SplitSeconds:F1} s split), warm p50 {baseline.Warm.P50:F2} ms p99 {baseline.Warm.P99:F2} ms; recall lucene {baseline.LuceneRecall:P1} fts5 {baseline.Fts5Recall:P1}"));
+        }
+
         return new SizeResult(size, corpus.Pages, corpus.Chars, check.Found, check.Ratio, ingestion, lucene, baseline, http, load);
     }
 
