@@ -63,16 +63,28 @@ public static class SnippetBuilder
     // Folding keeps the length of the text, so offsets in the folded text are offsets in the original.
     private static string Fold(string text)
     {
-        var chars = text.ToCharArray();
-        for (var i = 0; i < chars.Length; i++)
+        var folds = FoldedChars.Value;
+        return string.Create(text.Length, text, (chars, source) =>
         {
-            var c = chars[i];
-            if (c is >= '\uFF01' and <= '\uFF5E') c = (char)(c - 0xFEE0);   // full-width ASCII forms
-            else if (c == '\u3000') c = ' ';
-            chars[i] = char.ToLowerInvariant(c);
-        }
-        return new string(chars);
+            for (var i = 0; i < chars.Length; i++) chars[i] = folds[source[i]];
+        });
     }
+
+    // What every UTF-16 unit folds to: full-width ASCII forms to ASCII, the ideographic space to a space, then lower
+    // case. A table, because char.ToLowerInvariant asks ICU for every character outside ASCII, and a search spent a
+    // tenth of its time there folding the bodies of its hits.
+    private static readonly Lazy<char[]> FoldedChars = new(() =>
+    {
+        var folds = new char[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            if (c is >= '\uFF01' and <= '\uFF5E') c = (char)(c - 0xFEE0);
+            else if (c == '\u3000') c = ' ';
+            folds[i] = char.ToLowerInvariant(c);
+        }
+        return folds;
+    });
 
     private static (int Start, int End) BestWindow(string text, List<(int Start, int Length, int Term)> matches, int length)
     {

@@ -18,6 +18,14 @@ public sealed class SnippetBuilderTests
         Assert.Equal("<mark>ＡＰＰ</mark>上线", html);
     }
 
+    [Theory]
+    [InlineData("聊城ＣＢＤ建成", "cbd", "聊城<mark>ＣＢＤ</mark>建成")]
+    [InlineData("ÉCOLE与Москва", "école", "<mark>ÉCOLE</mark>与Москва")]
+    [InlineData("ÉCOLE与Москва", "москва", "ÉCOLE与<mark>Москва</mark>")]
+    [InlineData("한국어와 日本語のカナ", "のカナ", "한국어와 日本語<mark>のカナ</mark>")]
+    public void MatchingIgnoresCaseInEveryScript(string text, string term, string expected) =>
+        Assert.Equal(expected, SnippetBuilder.Highlight(text, [term]));
+
     [Fact]
     public void LatinWordsAreMarkedWholeNotInsideLongerWords()
     {
