@@ -148,7 +148,7 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
                 position += token.PositionIncrement;
                 // In the index every character of a Han run holds a position (its unigram) and a bigram sits at its
                 // first character's; a query's bigrams skip the run's last character, so after a run of two or more
-                // characters ("乡村 振兴") the next token is one position further on than the query analyzer says.
+                // characters (村通 in 村通5G) the next token is one position further on than the query analyzer says.
                 if (bigrams && i > 0 && IsCjkBigram(tokens[i - 1].Term) && token.Start >= tokens[i - 1].End) position++;
                 phrase.Add(new Term(field, token.Term), position);
             }
