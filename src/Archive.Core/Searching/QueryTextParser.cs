@@ -86,7 +86,9 @@ public static class QueryTextParser
         }
         if (!value.Any(char.IsLetterOrDigit))
         {
-            notes.Add(value.Length == 0 ? $"“{token.Prefix}:”后缺少检索词，已忽略" : $"“{value}”不含可检索的文字，已忽略");
+            notes.Add(value.Length > 0 ? $"“{value}”不含可检索的文字，已忽略"
+                : token.Prefix is null ? "空引号，已忽略"
+                : $"“{token.Prefix}:”后缺少检索词，已忽略");
             return null;
         }
         return new QueryTerm(field, value);

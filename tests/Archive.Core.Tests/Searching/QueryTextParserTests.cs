@@ -97,6 +97,17 @@ public sealed class QueryTextParserTests
     }
 
     [Theory]
+    [InlineData("\"\"", "空引号，已忽略")]
+    [InlineData("\"", "引号未闭合，已按到结尾处理；空引号，已忽略")]
+    [InlineData("标题:", "“标题:”后缺少检索词，已忽略")]
+    public void EmptyTermsAreExplainedForWhatWasTyped(string query, string notes)
+    {
+        var parsed = QueryTextParser.Parse(query);
+        Assert.True(parsed.IsEmpty);
+        Assert.Equal(notes, string.Join("；", parsed.Notes));
+    }
+
+    [Theory]
     [InlineData("OR")]
     [InlineData("- + NOT")]
     [InlineData("。。。！")]
