@@ -18,8 +18,8 @@ internal sealed record HttpRun(
 /// <summary>What the HTTP part of the bench measured for one index.</summary>
 /// <param name="ResidentMegabytes">The site's resident memory after the runs (VmRSS).</param>
 /// <param name="AnonymousMegabytes">The part of it that is the process's own memory (RssAnon: heap, stacks, code).</param>
-/// <param name="FileMegabytes">The part that is the memory-mapped index read through the page cache (RssFile): shared with
-/// the OS cache and dropped by the kernel under memory pressure, so it grows with how much of the index the queries touched.</param>
+/// <param name="FileMegabytes">The part that is files mapped into the process (RssFile): the runtime's and the site's code.
+/// The index is read into buffers, not mapped (<c>IndexDirectory</c>), so its pages stay in the OS cache, outside the process.</param>
 internal sealed record HttpFigures(IReadOnlyList<HttpRun> Runs, double ResidentMegabytes, double PeakResidentMegabytes, double AnonymousMegabytes, double FileMegabytes, double StartSeconds);
 
 /// <summary>

@@ -109,7 +109,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
             var distinct = BenchQuery.Distinct(material, DistinctQueries, settings.Seed);
             http = await new BenchHttp(webPath, log).RunAsync(indexPath, corpusPath, mix, distinct, settings.HttpDuration, cancellationToken);
             load.Add($"after http: {BenchMachine.LoadAverage()}");
-            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  web: resident {http.ResidentMegabytes:F0} MB (peak {http.PeakResidentMegabytes:F0} MB; own {http.AnonymousMegabytes:F0} MB, mapped index {http.FileMegabytes:F0} MB)"));
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  web: resident {http.ResidentMegabytes:F0} MB (peak {http.PeakResidentMegabytes:F0} MB; own {http.AnonymousMegabytes:F0} MB, mapped files {http.FileMegabytes:F0} MB)"));
         }
 
         BaselineResult? baseline = null;
@@ -447,7 +447,7 @@ internal static class BenchTables
         if (withHttp.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("| articles | endpoint | queries | connections | req/s | p50 ms | p90 ms | p99 ms | errors | tool | web RSS MB (peak) | own (RssAnon) MB | mapped index (RssFile) MB |");
+            text.AppendLine("| articles | endpoint | queries | connections | req/s | p50 ms | p90 ms | p99 ms | errors | tool | web RSS MB (peak) | own (RssAnon) MB | mapped files (RssFile) MB |");
             text.AppendLine("|---:|---|---|---:|---:|---:|---:|---:|---:|---|---|---:|---:|");
             foreach (var s in withHttp)
                 foreach (var run in s.Http!.Runs)

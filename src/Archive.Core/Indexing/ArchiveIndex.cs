@@ -441,7 +441,7 @@ public sealed class ArchiveIndex : IDisposable
 
         public static Generation OpenWriter(string path, ArchiveAnalyzers analyzers, OpenMode mode, string root)
         {
-            var directory = FSDirectory.Open(path);
+            var directory = IndexDirectory.Open(path);
             var config = new IndexWriterConfig(ArchiveAnalyzers.Version, CreateIndexAnalyzer(analyzers))
             {
                 OpenMode = mode,
@@ -477,7 +477,7 @@ public sealed class ArchiveIndex : IDisposable
         public static Generation? TryOpenReader(string path)
         {
             if (!System.IO.Directory.Exists(path)) return null;
-            var directory = FSDirectory.Open(path);
+            var directory = IndexDirectory.Open(path);
             try
             {
                 if (!DirectoryReader.IndexExists(directory))

@@ -8,7 +8,7 @@ namespace Archive.Core.Searching;
 /// <summary>
 /// The facet values of one index segment held in plain arrays: each keyword facet's ordinals per document and
 /// the issue date per document. Reading Lucene.Net's DocValues costs about a microsecond a document (packed
-/// ints read through the memory-mapped file); counting facets over every match of a common word at a million
+/// ints decoded from the index file); counting facets over every match of a common word at a million
 /// articles needs a few nanoseconds. Built once per segment (segments never change; deletions are applied by
 /// the scorer) and dropped with it; about 55 bytes an article.
 /// </summary>

@@ -145,6 +145,27 @@ public sealed class ArchiveIndexTests : IDisposable
         Assert.Equal(article with { Reporters = stored.Reporters, Subheadlines = stored.Subheadlines, Counties = stored.Counties, EventDates = stored.EventDates, Correspondents = stored.Correspondents, Photographers = stored.Photographers, Authors = stored.Authors }, stored);
     }
 
+    [LinuxFact]
+    public void TheIndexIsReadIntoBuffersNotMappedIntoTheProcess()
+    {
+        // A mapped index counts in the site's resident memory and thrashes under a memory limit (IndexDirectory).
+        using (var writing = Open())
+        {
+            writing.ReplacePage(State("a.txt", "h", 1), [Article("a.txt", 1, "高唐锦鲤出口")]);
+            writing.Commit();
+            var searcher = new ArticleSearcher(writing, new QueryBuilder(_analyzers), _analyzers);
+            Assert.Equal(1, searcher.Search(new SearchRequest("锦鲤")).Total);
+            Assert.DoesNotContain(MappedFilesUnder(_path), _ => true);
+        }
+        using var reading = ArchiveIndex.OpenReadOnly(_path, NullLogger.Instance);
+        var reader = new ArticleSearcher(reading, new QueryBuilder(_analyzers), _analyzers);
+        Assert.Equal("标题1", Assert.Single(reader.Search(new SearchRequest("锦鲤")).Hits).Headline);
+        Assert.DoesNotContain(MappedFilesUnder(_path), _ => true);
+    }
+
+    private static IEnumerable<string> MappedFilesUnder(string folder) =>
+        File.ReadLines("/proc/self/maps").Where(line => line.Contains(folder, StringComparison.Ordinal)).ToList();
+
     private ArchiveIndex Open() => ArchiveIndex.OpenForWriting(_path, _analyzers, NullLogger.Instance);
 
     private static PageState State(string file, string hash, int articles) =>
