@@ -36,6 +36,8 @@ public sealed class ArchiveIndex : IDisposable
     /// </summary>
     public const double MaxSegmentMegabytes = 512;
 
+    [ThreadStatic] private static ReusableArticleDocument? t_document;
+
     private readonly ArchiveAnalyzers? _analyzers;
     private readonly FileStream? _processLock;
     private readonly ILogger _logger;
@@ -202,7 +204,10 @@ public sealed class ArchiveIndex : IDisposable
     public void ReplacePage(PageState state, IReadOnlyList<Article> articles)
     {
         var writer = RequireWriter();
-        var docs = articles.Select(ArticleDocument.From).Append(ArticleDocument.From(state));
+        // Lucene takes the documents one at a time from the sequence, on this thread, so one refilled document serves
+        // them all; each ingestion worker has its own.
+        var document = t_document ??= new ReusableArticleDocument();
+        var docs = articles.Select(document.Fill).Append(ArticleDocument.From(state));
         writer.UpdateDocuments(new Term(ArticleFields.File, state.File), docs);
     }
 

@@ -1,61 +1,16 @@
 using System.Globalization;
 using Archive.Core.Articles;
 using Lucene.Net.Documents;
-using Lucene.Net.Util;
 
 namespace Archive.Core.Indexing;
 
-/// <summary>Maps articles and page states to Lucene documents and back.</summary>
+/// <summary>
+/// Maps stored documents back to articles, and page states to documents and back. Articles go into the index through
+/// <see cref="ReusableArticleDocument"/>.
+/// </summary>
 public static class ArticleDocument
 {
-    private const string DateFormat = "yyyy-MM-dd";
-
-    public static Document From(Article article)
-    {
-        var doc = new Document
-        {
-            new StringField(ArticleFields.Type, ArticleFields.ArticleType, Field.Store.NO),
-            new StringField(ArticleFields.Id, article.Id, Field.Store.YES),
-            new StringField(ArticleFields.File, article.File, Field.Store.YES),
-            // Sorting by page (browse order) reads DocValues instead of un-inverting the field into memory.
-            new SortedDocValuesField(ArticleFields.File, new BytesRef(article.File)),
-            new StoredField(ArticleFields.Headline, article.Headline),
-            new TextField(ArticleFields.HeadlineWords, article.Headline, Field.Store.NO),
-            new TextField(ArticleFields.HeadlineBigrams, article.Headline, Field.Store.NO),
-            new StoredField(ArticleFields.Body, article.Body),
-            new TextField(ArticleFields.BodyWords, article.Body, Field.Store.NO),
-            new TextField(ArticleFields.BodyBigrams, article.Body, Field.Store.NO),
-        };
-
-        AddKeyword(doc, ArticleFields.Kind, KindName(article.Kind));
-        foreach (var sub in article.Subheadlines)
-        {
-            // Sub-headlines are searched with the headline and weigh as much.
-            doc.Add(new StoredField(ArticleFields.Subheadline, sub));
-            doc.Add(new TextField(ArticleFields.HeadlineWords, sub, Field.Store.NO));
-            doc.Add(new TextField(ArticleFields.HeadlineBigrams, sub, Field.Store.NO));
-        }
-        foreach (var name in article.Reporters) AddKeyword(doc, ArticleFields.Reporter, name);
-        foreach (var name in article.Correspondents) AddKeyword(doc, ArticleFields.Correspondent, name);
-        foreach (var name in article.Photographers) AddKeyword(doc, ArticleFields.Photographer, name);
-        foreach (var name in article.Authors) AddKeyword(doc, ArticleFields.Author, name);
-        if (article.County is { Length: > 0 } county) AddKeyword(doc, ArticleFields.County, county);
-        foreach (var mentioned in article.Counties) doc.Add(new StringField(ArticleFields.CountyMentioned, mentioned, Field.Store.YES));
-        if (article.Dateline is { Length: > 0 } dateline) doc.Add(new StoredField(ArticleFields.Dateline, dateline));
-
-        var dateKey = article.Date is { } date ? DateKey(date) : 0;
-        doc.Add(new NumericDocValuesField(ArticleFields.DateSort, dateKey));
-        doc.Add(new Int32Field(ArticleFields.DateSort, dateKey, Field.Store.NO));
-        if (article.Date is { } d) doc.Add(new StoredField(ArticleFields.Date, d.ToString(DateFormat, CultureInfo.InvariantCulture)));
-        doc.Add(new StoredField(ArticleFields.DateInferred, article.DateInferred ? 1 : 0));
-        foreach (var eventDate in article.EventDates)
-            doc.Add(new StoredField(ArticleFields.EventDate, eventDate.ToString(DateFormat, CultureInfo.InvariantCulture)));
-
-        var position = PositionOf(article.Id);
-        doc.Add(new NumericDocValuesField(ArticleFields.Position, position));
-        doc.Add(new StoredField(ArticleFields.Position, position));
-        return doc;
-    }
+    internal const string DateFormat = "yyyy-MM-dd";
 
     public static Article ToArticle(Document doc) => new()
     {
@@ -115,16 +70,9 @@ public static class ArticleDocument
         DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     // Ids end in the 1-based position on the page ("...-03"); the page's other articles are listed in this order.
-    private static int PositionOf(string id)
+    internal static int PositionOf(string id)
     {
         var dash = id.LastIndexOf('-');
         return dash >= 0 && int.TryParse(id.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-    }
-
-    // Filterable, stored and counted: an indexed keyword, its stored value and a DocValues entry for facets.
-    private static void AddKeyword(Document doc, string field, string value)
-    {
-        doc.Add(new StringField(field, value, Field.Store.YES));
-        doc.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
     }
 }

@@ -10,13 +10,19 @@ internal static class TextSimilarity
     /// <summary>The share (0 to 1) of the headline's distinct bigrams that occur in the text.</summary>
     public static double Coverage(string headline, string text)
     {
-        var head = Bigrams(headline);
-        if (head.Count == 0 || string.IsNullOrEmpty(text)) return 0;
-        var body = Bigrams(text);
-        var shared = 0;
-        foreach (var bigram in head)
-            if (body.Contains(bigram)) shared++;
-        return (double)shared / head.Count;
+        var unseen = Bigrams(headline);
+        var distinct = unseen.Count;
+        if (distinct == 0 || string.IsNullOrEmpty(text)) return 0;
+        // The text is a whole story: its bigrams are only looked up in the headline's few, not collected (that set
+        // was a sixth of all that ingestion allocated).
+        var previous = '\0';
+        foreach (var c in text)
+        {
+            if (!TextNormalizer.IsCjk(c)) { previous = '\0'; continue; }
+            if (previous != '\0' && unseen.Remove(previous << 16 | c) && unseen.Count == 0) break;
+            previous = c;
+        }
+        return (double)(distinct - unseen.Count) / distinct;
     }
 
     private static HashSet<int> Bigrams(string text)

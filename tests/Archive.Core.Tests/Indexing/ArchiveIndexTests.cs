@@ -145,6 +145,67 @@ public sealed class ArchiveIndexTests : IDisposable
         Assert.Equal(article with { Reporters = stored.Reporters, Subheadlines = stored.Subheadlines, Counties = stored.Counties, EventDates = stored.EventDates, Correspondents = stored.Correspondents, Photographers = stored.Photographers, Authors = stored.Authors }, stored);
     }
 
+    [Fact]
+    public void ArticlesIndexedThroughOneReusedDocumentKeepOnlyTheirOwnValues()
+    {
+        using var index = Open();
+        var rich = Article("a.txt", 1, "高唐锦鲤出口") with
+        {
+            Subheadlines = ["副题一", "副题二", "副题三"],
+            Reporters = ["薛良诚", "胡磊", "朱海波"],
+            Correspondents = ["陈清林"],
+            Photographers = ["张有甲"],
+            County = "高唐县",
+            Counties = ["高唐县", "聊城市"],
+            Dateline = "本报高唐讯",
+            Kind = ArticleKind.Feature,
+            EventDates = [new DateOnly(2025, 7, 1), new DateOnly(2025, 7, 2)],
+        };
+        // Fewer of everything, then none, then more again: every pool shrinks and grows between articles.
+        var lean = Article("a.txt", 2, "冠县灵芝") with { Reporters = ["许金松"], Subheadlines = ["灵芝"], County = "冠县", Counties = ["冠县"] };
+        var bare = Article("a.txt", 3, "东阿阿胶") with { Date = null, Kind = ArticleKind.Photo };
+        var again = Article("a.txt", 4, "阳谷景阳冈") with
+        {
+            Reporters = ["高田", "潘玉亮", "胡磊", "许金松"],
+            Authors = ["王强"],
+            County = "阳谷县",
+            EventDates = [new DateOnly(2024, 1, 5)],
+            DateInferred = true,
+        };
+        Article[] articles = [rich, lean, bare, again];
+        index.ReplacePage(State("a.txt", "h", articles.Length), articles);
+        index.Commit();
+
+        var searcher = new ArticleSearcher(index, new QueryBuilder(_analyzers), _analyzers);
+        foreach (var article in articles)
+        {
+            var stored = searcher.Get(article.Id);
+            Assert.NotNull(stored);
+            Assert.Equal(article.Subheadlines, stored.Subheadlines);
+            Assert.Equal(article.Reporters, stored.Reporters);
+            Assert.Equal(article.Correspondents, stored.Correspondents);
+            Assert.Equal(article.Photographers, stored.Photographers);
+            Assert.Equal(article.Authors, stored.Authors);
+            Assert.Equal(article.Counties, stored.Counties);
+            Assert.Equal(article.EventDates, stored.EventDates);
+            Assert.Equal((article.County, article.Dateline, article.Date, article.DateInferred, article.Kind, article.Headline, article.Body),
+                (stored.County, stored.Dateline, stored.Date, stored.DateInferred, stored.Kind, stored.Headline, stored.Body));
+        }
+        // What is searched and counted is each article's own too.
+        Assert.Equal(2, searcher.Search(new SearchRequest("胡磊")).Total);
+        Assert.Equal(1, searcher.Search(new SearchRequest("副题二")).Total);
+        var facets = searcher.Search(new SearchRequest("", Size: 10)).Facets;
+        Assert.Equal(
+            [("胡磊", 2), ("许金松", 2), ("朱海波", 1), ("潘玉亮", 1), ("薛良诚", 1), ("高田", 1)],
+            facets[FacetNames.Reporter].Select(v => (v.Value, v.Count)).OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal));
+        Assert.Equal(
+            [("冠县", 1), ("阳谷县", 1), ("高唐县", 1)],
+            facets[FacetNames.County].Select(v => (v.Value, v.Count)).OrderBy(v => v.Value, StringComparer.Ordinal));
+        Assert.Equal(
+            [("feature", 1), ("news", 2), ("photo", 1)],
+            facets[FacetNames.Kind].Select(v => (v.Value, v.Count)).OrderBy(v => v.Value, StringComparer.Ordinal));
+    }
+
     [LinuxFact]
     public void TheIndexIsReadIntoBuffersNotMappedIntoTheProcess()
     {
