@@ -15,12 +15,12 @@ namespace Archive.Core.Indexing;
 /// ~0.4 GB.</item>
 /// <item>Under a memory limit (a container's, here a 1.5 GB cgroup) the mapped index thrashed: every fault on a
 /// mapped page reads ahead around it, so random reads filled the limit with pages nobody asked for, and distinct
-/// searches fell to 8–24 a second with time-outs. Positional reads do not read ahead for random access: 100–117 a
-/// second under the same limit, no errors.</item>
+/// searches fell to 8–24 a second with time-outs. Positional reads do not read ahead for random access: 139–156 a
+/// second under the same limit once its cache was warm, as many as without a limit.</item>
 /// <item>Speed without a limit is no worse: Lucene.Net reads a mapped file byte by byte through its ByteBuffer
 /// classes (12 % of the site's CPU in a profile), a buffered input from an array. The query mix took 34–41 ms at
 /// p50 against 42–44 mapped, distinct searches the same within noise; with Lucene's default 1 KB buffer
-/// phrases were ~15 % slower, hence the 16 KB (one positional read of Lucene.Net's largest chunk).</item>
+/// phrases were ~15 % slower, hence 16 KB (one positional read of Lucene.Net's largest chunk).</item>
 /// </list>
 /// </remarks>
 public static class IndexDirectory
