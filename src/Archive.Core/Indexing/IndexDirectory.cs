@@ -15,8 +15,8 @@ namespace Archive.Core.Indexing;
 /// ~0.4 GB.</item>
 /// <item>Under a memory limit (a container's, here a 1.5 GB cgroup) the mapped index thrashed: every fault on a
 /// mapped page reads ahead around it, so random reads filled the limit with pages nobody asked for, and distinct
-/// searches fell to 8–24 a second with time-outs. Positional reads do not read ahead for random access: 139–156 a
-/// second under the same limit once its cache was warm, as many as without a limit.</item>
+/// searches fell to 6–7 a second, with 70–88 time-outs every 20 seconds. Positional reads do not read ahead for
+/// random access: 135–138 a second under the same limit once its cache was warm (178–180 without a limit).</item>
 /// <item>Speed without a limit is no worse: Lucene.Net reads a mapped file byte by byte through its ByteBuffer
 /// classes (12 % of the site's CPU in a profile), a buffered input from an array. The query mix took 34–41 ms at
 /// p50 against 42–44 mapped, distinct searches the same within noise; with Lucene's default 1 KB buffer
