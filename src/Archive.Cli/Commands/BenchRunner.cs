@@ -27,9 +27,9 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    // Enough that no HTTP run of the distinct workload repeats a query (a tenth for the warm-up, then a quarter
-    // of the rest a run: 2,700 each).
-    private const int DistinctQueries = 12_000;
+    // Enough that no HTTP run of the distinct workload repeats a query: the measured runs' lists, then the warm-up's
+    // (up to 24 windows of 5 s per endpoint; ~300 searches/s would take 36,000 each, a settled site stops far sooner).
+    private const int DistinctQueries = BenchHttp.MeasuredDistinctQueries + 40_000;
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
