@@ -10,31 +10,25 @@ internal static class TextSimilarity
     /// <summary>The share (0 to 1) of the headline's distinct bigrams that occur in the text.</summary>
     public static double Coverage(string headline, string text)
     {
-        var unseen = Bigrams(headline);
+        var unseen = new HashSet<int>(Bigrams(headline));
         var distinct = unseen.Count;
         if (distinct == 0 || string.IsNullOrEmpty(text)) return 0;
         // The text is a whole story: its bigrams are only looked up in the headline's few, not collected (that set
         // was a sixth of all that ingestion allocated).
-        var previous = '\0';
-        foreach (var c in text)
-        {
-            if (!TextNormalizer.IsCjk(c)) { previous = '\0'; continue; }
-            if (previous != '\0' && unseen.Remove(previous << 16 | c) && unseen.Count == 0) break;
-            previous = c;
-        }
+        foreach (var bigram in Bigrams(text))
+            if (unseen.Remove(bigram) && unseen.Count == 0) break;
         return (double)(distinct - unseen.Count) / distinct;
     }
 
-    private static HashSet<int> Bigrams(string text)
+    // Each pair of adjacent CJK characters, as one int.
+    private static IEnumerable<int> Bigrams(string text)
     {
-        var set = new HashSet<int>();
         var previous = '\0';
         foreach (var c in text)
         {
             if (!TextNormalizer.IsCjk(c)) { previous = '\0'; continue; }
-            if (previous != '\0') set.Add(previous << 16 | c);
+            if (previous != '\0') yield return previous << 16 | c;
             previous = c;
         }
-        return set;
     }
 }
