@@ -46,27 +46,29 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
         if (parsed.IsEmpty && text.Length > 0)
             return Empty(text, page, size, message ?? "检索式中没有可检索的文字。");
 
-        var (query, order) = Prepare(request, parsed);
+        var prepared = Prepare(request, parsed);
         var terms = parsed.HighlightTerms.ToList();
 
         return index.Search(searcher => _cache.GetOrAdd(searcher.IndexReader, request, () =>
         {
-            searcher.Similarity = Ranking;
-            var (top, faceting) = SliceSearch.Search(searcher, query, SortFor(order), request, (page - 1) * size, size);
-            var hits = top.ScoreDocs
+            var (top, faceting) = Run(searcher, prepared, request, (page - 1) * size, size);
+            var hits = top
                 .Select(scoreDoc => ToHit(searcher, scoreDoc, terms))
                 .ToList();
             return new SearchResult(text, faceting.TotalHits, page, size, hits, message)
             {
                 Facets = faceting.Facets(FacetValuesShown),
                 Histogram = faceting.Histogram(),
-                Sort = order,
+                Sort = prepared.Order,
             };
         }));
     }
 
-    // The Lucene query of a request (text, then the date range) and the order its hits come in.
-    private (BooleanQuery Query, SearchSort Order) Prepare(SearchRequest request, ParsedQuery parsed)
+    // A request's Lucene queries: what matches (text, then the date range), what refines the best matches' scores
+    // (none when the order is by date), and the order its hits come in.
+    private sealed record PreparedQuery(BooleanQuery Match, Query? Refinement, SearchSort Order);
+
+    private PreparedQuery Prepare(SearchRequest request, ParsedQuery parsed)
     {
         var query = queries.Build(parsed);
         if (request.From is not null || request.To is not null)
@@ -77,7 +79,22 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
             query.Add(new ConstantScoreQuery(range) { Boost = 0f }, Occur.MUST);
         }
         var order = request.Sort == SearchSort.Relevance && !parsed.HasTextTerms ? SearchSort.Newest : request.Sort;
-        return (query, order);
+        return new PreparedQuery(query, order == SearchSort.Relevance ? queries.Refinement(parsed) : null, order);
+    }
+
+    // Hits [start, start + count) in the request's order, and the facet counts of every match.
+    private static (ScoreDoc[] Hits, FacetingCollector Facets) Run(IndexSearcher searcher, PreparedQuery prepared, SearchRequest request, int start, int count)
+    {
+        searcher.Similarity = Ranking;
+        var sort = SortFor(prepared.Order);
+        if (prepared.Refinement is null)
+        {
+            var (top, facets) = SliceSearch.Search(searcher, prepared.Match, sort, request, start, count);
+            return (top.ScoreDocs, facets);
+        }
+        var (best, faceting) = SliceSearch.Search(searcher, prepared.Match, sort, request, 0, TopHitsRefiner.HitsToCollect(start, count));
+        var refined = TopHitsRefiner.Refine(searcher, best.ScoreDocs, prepared.Refinement);
+        return (refined.Skip(start).Take(count).ToArray(), faceting);
     }
 
     internal static Sort SortFor(SearchSort order) => order switch
@@ -141,11 +158,9 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
         try
         {
             var parsed = QueryTextParser.Parse(request.Query);
-            var (query, order) = Prepare(request, parsed);
-            searcher.Similarity = Ranking;
-            var (top, faceting) = SliceSearch.Search(searcher, query, SortFor(order), request, 0, Math.Max(1, cap));
+            var (top, faceting) = Run(searcher, Prepare(request, parsed), request, 0, Math.Max(1, cap));
             var terms = parsed.HighlightTerms.ToList();
-            foreach (var scoreDoc in top.ScoreDocs)
+            foreach (var scoreDoc in top)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var article = ArticleDocument.ToArticle(searcher.Doc(scoreDoc.Doc));

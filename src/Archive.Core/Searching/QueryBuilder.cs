@@ -8,10 +8,17 @@ using Lucene.Net.Search;
 namespace Archive.Core.Searching;
 
 /// <summary>
-/// Turns a <see cref="ParsedQuery"/> into a Lucene query. A text becomes a phrase on the word fields (boosted, so
-/// whole words rank first) OR a phrase on the bigram fields (so any span of characters is found), OR an exact name
-/// in the byline fields. Headline matches weigh more than body matches; when several words are typed, articles
-/// holding them as one exact phrase get a further boost.
+/// Turns a <see cref="ParsedQuery"/> into Lucene queries, in two parts:
+/// <list type="bullet">
+/// <item><see cref="Build"/>, what matches: a text as a phrase on the bigram fields (so any span of characters is
+/// found) OR an exact name in the byline fields, headline matches weighing more than body matches;</item>
+/// <item><see cref="Refinement"/>, what is added to the score of the best matches only: the same text as a phrase on
+/// the word fields (whole words rank first) and, when several words are typed, the exact phrase they make.</item>
+/// </list>
+/// A word phrase matches (nearly) only articles the bigram phrase matches too, so matching on both views read the
+/// postings and positions of every match twice for one set of articles; at a million articles that was a third of a
+/// search's time. Lucene's scores add up clause by clause (BM25 has no coordination factor), so a best match's
+/// score is the same as from the one query of both views (see <see cref="TopHitsRefiner"/>).
 /// </summary>
 public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
 {
@@ -47,18 +54,32 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
         }
         foreach (var term in parsed.Excluded)
             query.Add(ForTerm(term), Occur.MUST_NOT);
+        return query;
+    }
 
+    /// <summary>
+    /// The scores added to the best matches of <see cref="Build"/>: every required text on the word views, and the
+    /// words typed together as one exact phrase. Null when there is nothing to add (browsing, names, filters).
+    /// </summary>
+    public Query? Refinement(ParsedQuery parsed)
+    {
+        var refinement = new BooleanQuery();
+        foreach (var term in parsed.Required.SelectMany(alternatives => alternatives))
+        {
+            if (term.Field is QueryField.Any or QueryField.Headline)
+                AddPhrase(refinement, analyzers.Word, ArticleFields.HeadlineWords, term.Text, HeadlineWordBoost);
+            if (term.Field is QueryField.Any or QueryField.Body)
+                AddPhrase(refinement, analyzers.Word, ArticleFields.BodyWords, term.Text, BodyWordBoost);
+        }
         if (ExactPhraseOf(parsed) is { } phrase)
         {
-            // Only a ranking boost, so only on the word views: the bigram phrases would find the same articles again
-            // and cost as much as the words themselves (positions of every candidate).
             var exact = new BooleanQuery();
             AddPhrase(exact, analyzers.Word, ArticleFields.HeadlineWords, phrase, HeadlineWordBoost);
             AddPhrase(exact, analyzers.Word, ArticleFields.BodyWords, phrase, BodyWordBoost);
             exact.Boost = ExactPhraseBoost;
-            if (exact.Clauses.Count > 0) query.Add(exact, Occur.SHOULD);
+            if (exact.Clauses.Count > 0) refinement.Add(exact, Occur.SHOULD);
         }
-        return query;
+        return refinement.Clauses.Count > 0 ? refinement : null;
     }
 
     /// <summary>One term in the fields it names.</summary>
@@ -70,19 +91,21 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
         _ => ForText(term.Text, term.Field),
     };
 
-    /// <summary>A text across the views of the fields searched for <paramref name="field"/>.</summary>
+    /// <summary>A text in the fields searched for <paramref name="field"/>: their bigram views (and names).</summary>
     private BooleanQuery ForText(string text, QueryField field)
     {
         var any = new BooleanQuery();
         if (field is QueryField.Any or QueryField.Headline)
-        {
-            AddPhrase(any, analyzers.Word, ArticleFields.HeadlineWords, text, HeadlineWordBoost);
             AddPhrase(any, analyzers.BigramQuery, ArticleFields.HeadlineBigrams, text, HeadlineBigramBoost);
-        }
         if (field is QueryField.Any or QueryField.Body)
-        {
-            AddPhrase(any, analyzers.Word, ArticleFields.BodyWords, text, BodyWordBoost);
             AddPhrase(any, analyzers.BigramQuery, ArticleFields.BodyBigrams, text, BodyBigramBoost);
+        if (any.Clauses.Count == 0)
+        {
+            // Text the bigram view has no token for but the word view has: matched on the words, not lost.
+            if (field is QueryField.Any or QueryField.Headline)
+                AddPhrase(any, analyzers.Word, ArticleFields.HeadlineWords, text, HeadlineWordBoost);
+            if (field is QueryField.Any or QueryField.Body)
+                AddPhrase(any, analyzers.Word, ArticleFields.BodyWords, text, BodyWordBoost);
         }
         if (field is QueryField.Any)
         {
