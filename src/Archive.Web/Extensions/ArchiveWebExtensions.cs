@@ -10,6 +10,9 @@ namespace Archive.Web.Extensions;
 /// <summary>How the site is put together: services first, then the request pipeline.</summary>
 public static class ArchiveWebExtensions
 {
+    /// <summary>Kestrel's request-line limit here (see <see cref="AddArchive"/>).</summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
     /// <summary>Options, Lucene singletons, the ingestion service, MVC and Serilog.</summary>
     public static WebApplicationBuilder AddArchive(this WebApplicationBuilder builder)
     {
@@ -35,11 +38,12 @@ public static class ArchiveWebExtensions
         // the whole W3C traceparent, which matches neither).
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = RequestTrace.Id(context.HttpContext));
-        // The longest query the site explains rather than refuses (SearchRequest.MaxQueryLength Chinese characters,
-        // 9 bytes each percent-encoded, plus filters) must get past Kestrel's request-line limit (8 KB by default,
-        // ~900 characters); beyond it Kestrel answers a bare 414 before the site sees the request.
+        // A query longer than the site searches (SearchRequest.MaxQueryLength characters) is answered with the site's
+        // explanation, but only if its URL gets past Kestrel's request-line limit: beyond that Kestrel answers a bare
+        // 414 before the site sees the request. The default, 8 KB, is ~900 Chinese characters percent-encoded (9 bytes
+        // each); 64 KB lets through ~7,000, a whole article pasted into the address bar.
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, Archive.Core.Searching.SearchRequest.MaxQueryLength * 9 + 8 * 1024));
+            kestrel.Limits.MaxRequestLineSize = Math.Max(kestrel.Limits.MaxRequestLineSize, MaxRequestLineBytes));
         builder.Services.AddArchiveExport();
         builder.Services.AddArchiveRateLimiting();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
