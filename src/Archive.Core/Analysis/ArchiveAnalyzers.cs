@@ -27,8 +27,13 @@ public sealed class WordAnalyzer(IChineseSegmenter segmenter) : Analyzer
 /// </summary>
 /// <param name="outputUnigrams">True at index time; false for queries of two or more characters, whose bigrams
 /// then form an exact phrase.</param>
-public sealed class BigramAnalyzer(bool outputUnigrams) : Analyzer
+/// <param name="separateRuns">True to leave a position empty between two runs of characters (<see cref="RunGapFilter"/>):
+/// indexes are built so; false only to query an index built before they were.</param>
+public sealed class BigramAnalyzer(bool outputUnigrams, bool separateRuns = true) : Analyzer
 {
+    /// <summary>True when runs of characters are a position apart.</summary>
+    public bool SeparatesRuns => separateRuns;
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         // StandardTokenizer emits each Han character as its own token; the bigram filter pairs them (CJKBigramFilter's
@@ -37,6 +42,7 @@ public sealed class BigramAnalyzer(bool outputUnigrams) : Analyzer
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new CaselessScriptLowerCaseFilter(stream);
         stream = new HanBigramFilter(stream, outputUnigrams);
+        if (separateRuns) stream = new RunGapFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }
@@ -51,6 +57,7 @@ public sealed class ArchiveAnalyzers
         Word = new WordAnalyzer(segmenter);
         BigramIndex = new BigramAnalyzer(outputUnigrams: true);
         BigramQuery = new BigramAnalyzer(outputUnigrams: false);
+        BigramQueryContiguous = new BigramAnalyzer(outputUnigrams: false, separateRuns: false);
     }
 
     /// <summary>Analyzers over the process's shared <see cref="JiebaSegmenter"/> (its dictionary loads once, on first use).</summary>
@@ -61,6 +68,9 @@ public sealed class ArchiveAnalyzers
     public Analyzer BigramIndex { get; }
 
     public Analyzer BigramQuery { get; }
+
+    /// <summary>Queries of an index whose runs of characters are not a position apart (built before they were).</summary>
+    public Analyzer BigramQueryContiguous { get; }
 
     /// <summary>Analyzes <paramref name="text"/> into its terms (used by queries and snippets).</summary>
     public static List<(string Term, int Start, int End, int PositionIncrement)> Tokens(Analyzer analyzer, string field, string text)

@@ -82,7 +82,9 @@ public sealed class ArchiveIndex : IDisposable
             foreach (var stale in IndexGenerations.Clean(path, logger))
                 logger.LogInformation("Removed {Path}: an index generation no longer in use", stale);
             var live = Generation.OpenWriter(IndexGenerations.ResolveLive(path, logger), analyzers, OpenMode.CREATE_OR_APPEND, path);
-            return new ArchiveIndex(path, live, analyzers, processLock, logger);
+            var index = new ArchiveIndex(path, live, analyzers, processLock, logger);
+            index.WarnIfRunsNotSeparated();
+            return index;
         }
         catch
         {
@@ -262,6 +264,7 @@ public sealed class ArchiveIndex : IDisposable
                 Volatile.Write(ref _live, opened);
                 live?.Retire();
                 _logger.LogInformation("Opened the index at {IndexPath} read-only ({Generation})", Path, path);
+                WarnIfRunsNotSeparated();
                 return true;
             }
             catch (IOException ex)
@@ -290,6 +293,15 @@ public sealed class ArchiveIndex : IDisposable
             live.Searchers.Release(before);
         }
     }
+
+    // An index begun before runs of characters were a position apart answers exactly, but its phrases read every
+    // overlapping pair: say how to make it faster.
+    private void WarnIfRunsNotSeparated() => Search(searcher =>
+    {
+        if (searcher.IndexReader.NumDocs > 0 && !ArchiveSearcher.SeparatesRuns(searcher))
+            _logger.LogWarning("The index at {IndexPath} was built before phrases could skip pairs of characters; its phrase searches are exact but slower until it is rebuilt (archive reindex)", Path);
+        return 0;
+    });
 
     /// <summary>Runs <paramref name="work"/> on the current searcher, released afterwards.</summary>
     public T Search<T>(Func<IndexSearcher, T> work)
@@ -462,7 +474,8 @@ public sealed class ArchiveIndex : IDisposable
             try
             {
                 writer = new IndexWriter(directory, config);
-                return new Generation(path, directory, writer, new SearcherManager(writer, applyAllDeletes: true, FacetWarmingSearcherFactory.Instance));
+                SeparatedRuns.MarkIfEmpty(writer);
+                return new Generation(path, directory, writer, new SearcherManager(writer, applyAllDeletes: true, ArchiveSearcherFactory.Instance));
             }
             catch (LockObtainFailedException ex)
             {
@@ -490,7 +503,7 @@ public sealed class ArchiveIndex : IDisposable
                     directory.Dispose();
                     return null;
                 }
-                return new Generation(path, directory, writer: null, new SearcherManager(directory, FacetWarmingSearcherFactory.Instance));
+                return new Generation(path, directory, writer: null, new SearcherManager(directory, ArchiveSearcherFactory.Instance));
             }
             catch
             {

@@ -46,11 +46,11 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
         if (parsed.IsEmpty && text.Length > 0)
             return Empty(text, page, size, message ?? "检索式中没有可检索的文字。");
 
-        var prepared = Prepare(request, parsed);
         var terms = parsed.HighlightTerms.ToList();
 
         return index.Search(searcher => _cache.GetOrAdd(searcher.IndexReader, request, () =>
         {
+            var prepared = Prepare(request, parsed, searcher);
             var (top, faceting) = Run(searcher, prepared, request, (page - 1) * size, size);
             var hits = top
                 .Select(scoreDoc => ToHit(searcher, scoreDoc, terms))
@@ -68,9 +68,10 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
     // (none when the order is by date), and the order its hits come in.
     private sealed record PreparedQuery(BooleanQuery Match, Query? Refinement, SearchSort Order);
 
-    private PreparedQuery Prepare(SearchRequest request, ParsedQuery parsed)
+    // The queries for the index the searcher reads (whose bigram positions decide how phrases are searched).
+    private PreparedQuery Prepare(SearchRequest request, ParsedQuery parsed, IndexSearcher searcher)
     {
-        var query = queries.Build(parsed);
+        var query = queries.Build(parsed, ArchiveSearcher.SeparatesRuns(searcher));
         if (request.From is not null || request.To is not null)
         {
             var range = NumericRangeQuery.NewInt32Range(ArticleFields.DateSort,
@@ -158,7 +159,7 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
         try
         {
             var parsed = QueryTextParser.Parse(request.Query);
-            var (top, faceting) = Run(searcher, Prepare(request, parsed), request, 0, Math.Max(1, cap));
+            var (top, faceting) = Run(searcher, Prepare(request, parsed, searcher), request, 0, Math.Max(1, cap));
             var terms = parsed.HighlightTerms.ToList();
             foreach (var scoreDoc in top)
             {

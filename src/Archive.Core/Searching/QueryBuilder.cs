@@ -32,8 +32,12 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
     private static readonly string[] NameFields =
         [ArticleFields.Reporter, ArticleFields.Correspondent, ArticleFields.Photographer, ArticleFields.Author];
 
-    public BooleanQuery Build(ParsedQuery parsed)
+    /// <summary>What matches <paramref name="parsed"/>, scored on the bigram views and names.</summary>
+    /// <param name="separatedRuns">True for an index whose runs of characters are a position apart (every index built
+    /// since <see cref="RunGapFilter"/>): a phrase then needs only every other pair of characters.</param>
+    public BooleanQuery Build(ParsedQuery parsed, bool separatedRuns = true)
     {
+        var bigrams = separatedRuns ? analyzers.BigramQuery : analyzers.BigramQueryContiguous;
         var query = new BooleanQuery();
         // Only article documents hold the searched fields, so a query with a required term matches nothing else;
         // without one (browsing, exclusions only) the article type is the base set. Intersecting every query
@@ -44,16 +48,16 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
         {
             if (alternatives.Count == 1)
             {
-                query.Add(ForTerm(alternatives[0]), Occur.MUST);
+                query.Add(ForTerm(alternatives[0], bigrams), Occur.MUST);
                 continue;
             }
             var clause = new BooleanQuery();
             foreach (var term in alternatives)
-                clause.Add(ForTerm(term), Occur.SHOULD);
+                clause.Add(ForTerm(term, bigrams), Occur.SHOULD);
             query.Add(clause, Occur.MUST);
         }
         foreach (var term in parsed.Excluded)
-            query.Add(ForTerm(term), Occur.MUST_NOT);
+            query.Add(ForTerm(term, bigrams), Occur.MUST_NOT);
         return query;
     }
 
@@ -83,22 +87,22 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
     }
 
     /// <summary>One term in the fields it names.</summary>
-    public Query ForTerm(QueryTerm term) => term.Field switch
+    private Query ForTerm(QueryTerm term, Analyzer bigrams) => term.Field switch
     {
         QueryField.Date => new ConstantScoreQuery(NumericRangeQuery.NewInt32Range(ArticleFields.DateSort, term.FromKey, term.ToKey, true, true)) { Boost = 0f },
         QueryField.County => new ConstantScoreQuery(new TermQuery(new Term(ArticleFields.County, CountyName(term.Text)))) { Boost = 0f },
         QueryField.Person => Names(term.Text),
-        _ => ForText(term.Text, term.Field),
+        _ => ForText(term.Text, term.Field, bigrams),
     };
 
     /// <summary>A text in the fields searched for <paramref name="field"/>: their bigram views (and names).</summary>
-    private BooleanQuery ForText(string text, QueryField field)
+    private BooleanQuery ForText(string text, QueryField field, Analyzer bigrams)
     {
         var any = new BooleanQuery();
         if (field is QueryField.Any or QueryField.Headline)
-            AddPhrase(any, analyzers.BigramQuery, ArticleFields.HeadlineBigrams, text, HeadlineBigramBoost);
+            AddPhrase(any, bigrams, ArticleFields.HeadlineBigrams, text, HeadlineBigramBoost);
         if (field is QueryField.Any or QueryField.Body)
-            AddPhrase(any, analyzers.BigramQuery, ArticleFields.BodyBigrams, text, BodyBigramBoost);
+            AddPhrase(any, bigrams, ArticleFields.BodyBigrams, text, BodyBigramBoost);
         if (any.Clauses.Count == 0)
         {
             // Text the bigram view has no token for but the word view has: matched on the words, not lost.
@@ -164,7 +168,9 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
         {
             var phrase = new PhraseQuery();
             var position = -1;
-            var bigrams = analyzer == analyzers.BigramQuery;
+            var bigrams = analyzer is BigramAnalyzer;
+            var everyOtherPair = analyzer is BigramAnalyzer { SeparatesRuns: true };
+            var chain = 0; // the pair's place among the overlapping pairs of its run
             for (var i = 0; i < tokens.Count; i++)
             {
                 var token = tokens[i];
@@ -173,6 +179,14 @@ public sealed class QueryBuilder(ArchiveAnalyzers analyzers)
                 // first character's; a query's bigrams skip the run's last character, so after a run of two or more
                 // characters (村通 in 村通5G) the next token is one position further on than the query analyzer says.
                 if (bigrams && i > 0 && IsCjkBigram(tokens[i - 1].Term) && token.Start >= tokens[i - 1].End) position++;
+                if (everyOtherPair && IsCjkBigram(token.Term))
+                {
+                    // Where runs are a position apart, pairs at their characters' positions can only stand in one run,
+                    // so every other pair and the last one cover the run: 高质@0 量发@2 发展@3 for 高质量发展.
+                    chain = i > 0 && IsCjkBigram(tokens[i - 1].Term) && tokens[i - 1].End > token.Start ? chain + 1 : 0;
+                    var chainGoesOn = i + 1 < tokens.Count && IsCjkBigram(tokens[i + 1].Term) && tokens[i + 1].Start < token.End;
+                    if (chain % 2 == 1 && chainGoesOn) continue;
+                }
                 phrase.Add(new Term(field, token.Term), position);
             }
             query = phrase;

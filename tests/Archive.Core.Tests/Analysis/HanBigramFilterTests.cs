@@ -11,7 +11,8 @@ namespace Archive.Core.Tests.Analysis;
 /// <see cref="HanBigramFilter"/> replaces Lucene's CJKBigramFilter in <see cref="BigramAnalyzer"/> for speed and must
 /// change nothing: its expected tokens written out, then the analyzer compared with the chain it replaced (every term,
 /// offset, position increment and length and type, and what End leaves) on the seeds, edge cases and random text, and
-/// the filter compared with CJKBigramFilter on random token streams no tokenizer would make.
+/// the filter compared with CJKBigramFilter on random token streams no tokenizer would make. The analyzers here leave
+/// out the <see cref="RunGapFilter"/> that follows the bigram filter (its own tests are in RunGapFilterTests).
 /// </summary>
 public sealed class HanBigramFilterTests
 {
@@ -20,7 +21,7 @@ public sealed class HanBigramFilterTests
     [Fact]
     public void IndexModeEmitsEachCharacterThenThePairItStarts()
     {
-        AssertTokens(new BigramAnalyzer(outputUnigrams: true), "聊城市",
+        AssertTokens(new BigramAnalyzer(outputUnigrams: true, separateRuns: false), "聊城市",
             ("聊", 0, 1, 1, 1, Single), ("聊城", 0, 2, 0, 2, Double),
             ("城", 1, 2, 1, 1, Single), ("城市", 1, 3, 0, 2, Double),
             ("市", 2, 3, 1, 1, Single),
@@ -30,7 +31,7 @@ public sealed class HanBigramFilterTests
     [Fact]
     public void QueryModeEmitsOnlyPairsButKeepsALoneCharacter()
     {
-        AssertTokens(new BigramAnalyzer(outputUnigrams: false), "锦鲤首次，鲤",
+        AssertTokens(new BigramAnalyzer(outputUnigrams: false, separateRuns: false), "锦鲤首次，鲤",
             ("锦鲤", 0, 2, 1, 1, Double), ("鲤首", 1, 3, 1, 1, Double), ("首次", 2, 4, 1, 1, Double),
             ("鲤", 5, 6, 1, 1, Single),
             ("(end)", 6, 6, 0, 1, "word"));
@@ -39,7 +40,7 @@ public sealed class HanBigramFilterTests
     [Fact]
     public void PunctuationLatinAndDigitsEndARunAndPassThroughUnchanged()
     {
-        AssertTokens(new BigramAnalyzer(outputUnigrams: true), "中，国GDP 2025年",
+        AssertTokens(new BigramAnalyzer(outputUnigrams: true, separateRuns: false), "中，国GDP 2025年",
             ("中", 0, 1, 1, 1, Single),
             ("国", 2, 3, 1, 1, Single),
             ("gdp", 3, 6, 1, 1, "<ALPHANUM>"),
@@ -52,7 +53,7 @@ public sealed class HanBigramFilterTests
     public void SurrogatePairsAndFoldedHalfWidthKanaAreWholeCharacters()
     {
         // 𠀀 is one character in two UTF-16 units; ｶﾞ (two half-width units) folds to ガ and keeps the offsets of both.
-        AssertTokens(new BigramAnalyzer(outputUnigrams: false), "𠀀中 ｶﾞｷﾞ",
+        AssertTokens(new BigramAnalyzer(outputUnigrams: false, separateRuns: false), "𠀀中 ｶﾞｷﾞ",
             ("𠀀中", 0, 3, 1, 1, Double),
             ("ガギ", 4, 8, 1, 1, Double),
             ("(end)", 8, 8, 0, 1, "word"));
@@ -63,7 +64,7 @@ public sealed class HanBigramFilterTests
     public void AnalyzerMatchesCJKBigramFilterOnEverySeedPage(string page, bool outputUnigrams)
     {
         var text = File.ReadAllText(Path.Combine(SeedPages.Folder, page));
-        var (reference, analyzer) = (new ReferenceBigramAnalyzer(outputUnigrams), new BigramAnalyzer(outputUnigrams));
+        var (reference, analyzer) = (new ReferenceBigramAnalyzer(outputUnigrams), new BigramAnalyzer(outputUnigrams, separateRuns: false));
 
         AssertSameTokens(reference, analyzer, text);
         foreach (var line in text.Split('\n')) AssertSameTokens(reference, analyzer, line); // reused streams: Reset
@@ -72,7 +73,7 @@ public sealed class HanBigramFilterTests
     [Theory]
     [MemberData(nameof(EdgeCasesInBothModes))]
     public void AnalyzerMatchesCJKBigramFilterOnEdgeCases(string text, bool outputUnigrams) =>
-        AssertSameTokens(new ReferenceBigramAnalyzer(outputUnigrams), new BigramAnalyzer(outputUnigrams), text);
+        AssertSameTokens(new ReferenceBigramAnalyzer(outputUnigrams), new BigramAnalyzer(outputUnigrams, separateRuns: false), text);
 
     [Theory]
     [InlineData(true)]
@@ -80,7 +81,7 @@ public sealed class HanBigramFilterTests
     public void AnalyzerMatchesCJKBigramFilterOnRandomText(bool outputUnigrams)
     {
         var random = new Random(20250101);
-        var (reference, analyzer) = (new ReferenceBigramAnalyzer(outputUnigrams), new BigramAnalyzer(outputUnigrams));
+        var (reference, analyzer) = (new ReferenceBigramAnalyzer(outputUnigrams), new BigramAnalyzer(outputUnigrams, separateRuns: false));
         for (var i = 0; i < 3000; i++)
         {
             var text = new StringBuilder();
