@@ -262,11 +262,9 @@ internal sealed class FacetingCollector(SearchRequest request, ICollector inner)
             }
             return buckets;
         }
+        var hitYears = _hitMonthCounter.YearTotals();
         for (var y = first / 100; y <= last / 100; y++)
-        {
-            var count = hitMonths.Where(c => c.Key / 100 == y).Sum(c => c.Value);
-            buckets.Add(new HistogramBucket(y.ToString(), new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), count));
-        }
+            buckets.Add(new HistogramBucket(y.ToString(), new DateOnly(y, 1, 1), new DateOnly(y, 12, 31), hitYears.GetValueOrDefault(y)));
         return buckets;
     }
 

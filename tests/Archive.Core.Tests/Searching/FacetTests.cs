@@ -108,6 +108,21 @@ public sealed class FacetTests : IDisposable
     }
 
     [Fact]
+    public void HistogramCountsHitsPerYearBeyondTwoYearsIncludingEmptyYears()
+    {
+        using var test = new TestIndex();
+        test.AddPage("y1.txt", new DateOnly(2019, 3, 1), TestIndex.Article("锦鲤", "锦鲤。"));
+        test.AddPage("y2.txt", new DateOnly(2021, 1, 5), TestIndex.Article("锦鲤", "锦鲤。"), TestIndex.Article("锦鲤出口", "锦鲤。"));
+        test.AddPage("y3.txt", new DateOnly(2021, 12, 30), TestIndex.Article("锦鲤", "锦鲤。"));
+        test.AddPage("y4.txt", new DateOnly(2024, 6, 1), TestIndex.Article("锦鲤", "锦鲤。"));
+
+        var years = test.Searcher.Search(new SearchRequest("锦鲤")).Histogram;
+
+        Assert.Equal([("2019", 1), ("2020", 0), ("2021", 3), ("2022", 0), ("2023", 0), ("2024", 1)], years.Select(b => (b.Label, b.Count)));
+        Assert.Equal((new DateOnly(2021, 1, 1), new DateOnly(2021, 12, 31)), (years[2].From, years[2].To));
+    }
+
+    [Fact]
     public void SelectedValueWithNoMatchesStaysVisible()
     {
         var result = _searcher.Search(new SearchRequest("轴承") { Counties = ["莘县"] });
