@@ -46,6 +46,18 @@ public sealed class BenchCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task BenchReplacesALinkToACorpusThatIsGone()
+    {
+        var link = Path.Combine(_work, "corpus-150-s1");
+        File.CreateSymbolicLink(link, Path.Combine(_work, "deleted-corpus"));
+
+        var run = await Cli.RunAsync("bench", "--sizes", "150", "--skip-http", "--skip-baseline", "--query-seconds", "1", "--work", _work, "--seeds", TempArchive.SeedsPath);
+
+        Assert.True(run.ExitCode == ExitCodes.Success, run.Stderr + run.Stdout);
+        Assert.True(File.Exists(Path.Combine(link, "manifest.json")));
+    }
+
+    [Fact]
     public async Task CorpusCommandWritesPagesAndPrintsTheSplitRatio()
     {
         var folder = Path.Combine(_work, "corpus");

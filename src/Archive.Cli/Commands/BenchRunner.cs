@@ -141,6 +141,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
             return new CorpusSummary(path, files.Count, plan.Sum(p => p.Articles), chars, 0, plan[0].Date, plan[^1].Date, TimeSpan.Zero);
         }
         if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+        // A link to a corpus that is gone (a shared corpus deleted) is replaced by a corpus of its own.
+        else if (new FileInfo(path).LinkTarget is not null) File.Delete(path);
         await log.WriteLineAsync($"  corpus: writing {path}");
         return await SyntheticCorpus.WriteAsync(path, corpusSettings, settings.SeedsPath, splitter, cancellationToken);
     }
