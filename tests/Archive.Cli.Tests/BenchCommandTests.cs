@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Archive.Core.Benchmarking;
+using Archive.Core.Corpus;
+using Archive.Core.Splitting;
 
 namespace Archive.Cli.Tests;
 
@@ -68,6 +71,19 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Contains("150 articles", run.Stdout);
         Assert.Contains("ratio", run.Stdout);
         Assert.True(File.Exists(Path.Combine(folder, "manifest.json")));
+    }
+
+    [Fact]
+    public async Task TheSeedsYieldADistinctQueryForEveryHttpRequestAFastHostCanMake()
+    {
+        // A 10-second run at 595 searches/s (the fastest measured) ran out of 2,700 queries and repeated half of them.
+        var duration = TimeSpan.FromSeconds(10);
+        var material = await CorpusMaterial.FromSeedsAsync(TempArchive.SeedsPath, new PageSplitter());
+
+        var queries = BenchQuery.Distinct(material, Commands.BenchHttp.DistinctQueriesNeeded(duration), seed: 1);
+
+        Assert.Equal(Commands.BenchHttp.DistinctQueriesNeeded(duration), queries.Count);
+        Assert.True(Commands.BenchHttp.MeasuredDistinctQueries(duration) / 4 >= 10 * 1_000, "a run needs at least 1,000 queries a second");
     }
 
     [Theory]

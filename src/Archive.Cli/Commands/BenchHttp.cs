@@ -34,8 +34,20 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
 
-    /// <summary>Distinct queries of the measured runs: four runs (two endpoints, two connection counts) of 2,700 each.</summary>
-    public const int MeasuredDistinctQueries = 10_800;
+    // A distinct run must never run out of queries, or its repeats come from the result cache and it measures the cache.
+    // 2,700 a run was enough at 180 searches/s; a faster host served 595/s and repeated half of each list. A run gets
+    // as many queries as 1,500 searches/s would use (2.5x the fastest rate two cores have reached), the warm-up as many
+    // as 24 windows of 5 s would use at 600/s per endpoint.
+    private const int DistinctSearchesPerSecondCeiling = 1_500;
+    private const int WarmUpQueriesPerEndpoint = 72_000;
+    private const int MeasuredDistinctRuns = 4; // two endpoints, two connection counts
+
+    /// <summary>Distinct queries of the measured runs at <paramref name="duration"/> a run: four runs' worth.</summary>
+    public static int MeasuredDistinctQueries(TimeSpan duration) =>
+        MeasuredDistinctRuns * (int)Math.Ceiling(duration.TotalSeconds * DistinctSearchesPerSecondCeiling);
+
+    /// <summary>Distinct queries the HTTP runs need so that none is searched twice: the measured runs', then the warm-up's.</summary>
+    public static int DistinctQueriesNeeded(TimeSpan duration) => MeasuredDistinctQueries(duration) + 2 * WarmUpQueriesPerEndpoint;
 
     // Distinct searches warm the site up in windows until its rate settles. The search code reaches full speed only
     // after 30-60 s of load at 1 M articles (tiered JIT with profile-guided optimisation: a fresh site served 45, 34,
@@ -86,8 +98,9 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
             // per-segment facet arrays, connection set-up): a site measured in its first seconds runs at a fraction of
             // its speed, and whichever endpoint came first would pay for both. The distinct queries must reach the
             // measured runs unsearched, so the warm-up searches its own (all but the runs' lists).
-            var warmUpQueries = distinct.Skip(MeasuredDistinctQueries).ToList();
-            distinct = distinct.Take(MeasuredDistinctQueries).ToList();
+            var measured = MeasuredDistinctQueries(duration);
+            var warmUpQueries = distinct.Skip(measured).ToList();
+            distinct = distinct.Take(measured).ToList();
             foreach (var (path, _) in endpoints)
             {
                 await LoadAsync(baseUrl, path, "warm-up", mix.Select(q => PathFor(path, q)).ToList(), 16, WarmUp, cancellationToken);

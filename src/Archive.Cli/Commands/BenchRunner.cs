@@ -27,10 +27,6 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    // Enough that no HTTP run of the distinct workload repeats a query: the measured runs' lists, then the warm-up's
-    // (up to 24 windows of 5 s per endpoint; ~300 searches/s would take 36,000 each, a settled site stops far sooner).
-    private const int DistinctQueries = BenchHttp.MeasuredDistinctQueries + 40_000;
-
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(settings.WorkPath);
@@ -106,7 +102,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
         if (webPath is not null)
         {
             var material = await CorpusMaterial.FromSeedsAsync(settings.SeedsPath, splitter, cancellationToken);
-            var distinct = BenchQuery.Distinct(material, DistinctQueries, settings.Seed);
+            var distinct = BenchQuery.Distinct(material, BenchHttp.DistinctQueriesNeeded(settings.HttpDuration), settings.Seed);
             http = await new BenchHttp(webPath, log).RunAsync(indexPath, corpusPath, mix, distinct, settings.HttpDuration, cancellationToken);
             load.Add($"after http: {BenchMachine.LoadAverage()}");
             await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  web: resident {http.ResidentMegabytes:F0} MB (peak {http.PeakResidentMegabytes:F0} MB; own {http.AnonymousMegabytes:F0} MB, mapped files {http.FileMegabytes:F0} MB)"));
