@@ -39,6 +39,17 @@ public sealed class ArchiveIndexTests : IDisposable
     }
 
     [Fact]
+    public void MergesRunOnEveryCoreAndHoldIndexingBackOnlyWhenSeveralWait()
+    {
+        using var index = Open();
+
+        // Lucene 4.8's default: one merge thread, indexing stalled once two merges wait.
+        var scheduler = Assert.IsType<ConcurrentMergeScheduler>(index.WriterConfig.MergeScheduler);
+        Assert.Equal(Environment.ProcessorCount, scheduler.MaxThreadCount);
+        Assert.True(scheduler.MaxMergeCount >= scheduler.MaxThreadCount + 4, $"max merge count {scheduler.MaxMergeCount}");
+    }
+
+    [Fact]
     public void MergingForSearchMakesOneSegmentPerCoreOfAboutEqualSize()
     {
         using var index = Open();
