@@ -18,7 +18,7 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
 
     // Relevance first; equal scores go to the newer article, then to index order (so results merged from parallel
     // slices come in the same order as from one pass).
-    private static readonly Sort ByRelevance = new(SortField.FIELD_SCORE, new SortField(ArticleFields.DateSort, DateComparerSource.Instance, true), SortField.FIELD_DOC);
+    private static readonly Sort ByRelevance = RelevanceCollector.Order;
 
     // Browsing: by date, then in index order, which keeps each page's articles together and in page order
     // (a page's articles are added as one block) without reading the file and position DocValues per candidate.

@@ -9,7 +9,9 @@ namespace Archive.Core.Searching;
 /// then merges them: the matches of a common word at a million articles take tens of milliseconds to score and
 /// count on one core, and the machine has more than one. Lucene's own parallel <see cref="IndexSearcher"/> only
 /// merges top hits, not our facet counts, so the slicing is done here the way it does it (one
-/// <see cref="Weight"/> shared by every slice, segments scored whole).
+/// <see cref="Weight"/> shared by every slice, segments scored whole). A searched text's disjunction is scored by
+/// <see cref="DisjunctionSum"/> and relevance-ordered hits kept by <see cref="RelevanceCollector"/>: both give
+/// Lucene's hits and scores for less work per match.
 /// </summary>
 internal static class SliceSearch
 {
@@ -33,9 +35,12 @@ internal static class SliceSearch
         var inFlight = Interlocked.Increment(ref _inFlight);
         try
         {
-            var weight = searcher.CreateNormalizedWeight(query);
+            var rewritten = searcher.Rewrite(query);
+            // A searched text is a disjunction (headline, body, names), scored side by side in doc order.
+            var disjunction = DisjunctionSum.For(searcher, rewritten);
+            var weight = disjunction is null ? searcher.CreateNormalizedWeight(rewritten) : null;
             var slices = Slices(searcher.IndexReader.Leaves, threads ?? ThreadsFor(Environment.ProcessorCount, inFlight), minDocsToSlice);
-            return Search(weight, slices, sort, request, start, count, inOrderUpToCost);
+            return Search(weight, disjunction, slices, sort, request, start, count, inOrderUpToCost);
         }
         finally
         {
@@ -50,19 +55,24 @@ internal static class SliceSearch
     internal static int ThreadsFor(int cores, int searchesInFlight) => Math.Max(1, cores - (searchesInFlight - 1));
 
     private static (TopDocs Hits, FacetingCollector Facets) Search(
-        Weight weight, IReadOnlyList<IReadOnlyList<AtomicReaderContext>> slices, Sort sort, SearchRequest request, int start, int count,
-        int inOrderUpToCost)
+        Weight? weight, DisjunctionSum? disjunction, IReadOnlyList<IReadOnlyList<AtomicReaderContext>> slices, Sort sort, SearchRequest request,
+        int start, int count, int inOrderUpToCost)
     {
-        var results = new (TopFieldCollector Top, FacetingCollector Facets)[slices.Count];
+        var relevance = RelevanceCollector.Keeps(sort);
+        var wanted = Math.Max(1, start + count);
+        var results = new (ICollector Top, FacetingCollector Facets)[slices.Count];
 
         void Run(int slice)
         {
-            var top = TopFieldCollector.Create(sort, Math.Max(1, start + count), fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
+            ICollector top = relevance
+                ? new RelevanceCollector(wanted)
+                : TopFieldCollector.Create(sort, wanted, fillFields: true, trackDocScores: true, trackMaxScore: false, docsScoredInOrder: false);
             var facets = new FacetingCollector(request, top);
             foreach (var leaf in slices[slice])
             {
                 facets.SetNextReader(leaf);
-                ScoreLeaf(weight, leaf, facets, inOrderUpToCost);
+                if (disjunction is not null) ScoreInOrder(disjunction.GetScorer(leaf, leaf.AtomicReader.LiveDocs), facets);
+                else ScoreLeaf(weight!, leaf, facets, inOrderUpToCost);
             }
             results[slice] = (top, facets);
         }
@@ -87,9 +97,11 @@ internal static class SliceSearch
 
         var merged = results[0].Facets;
         for (var i = 1; i < results.Length; i++) merged.Add(results[i].Facets);
+        if (relevance)
+            return (RelevanceCollector.Merge(results.Select(r => (RelevanceCollector)r.Top).ToList(), merged.TotalHits, start, count), merged);
         var hits = results.Length == 1
-            ? results[0].Top.GetTopDocs(start, count)
-            : TopDocs.Merge(sort, start, count, results.Select(r => r.Top.GetTopDocs()).ToArray());
+            ? ((TopFieldCollector)results[0].Top).GetTopDocs(start, count)
+            : TopDocs.Merge(sort, start, count, results.Select(r => ((TopFieldCollector)r.Top).GetTopDocs()).ToArray());
         return (hits, merged);
     }
 
@@ -106,6 +118,12 @@ internal static class SliceSearch
             weight.GetBulkScorer(leaf, scoreDocsInOrder: false, liveDocs)?.Score(facets);
             return;
         }
+        ScoreInOrder(scorer, facets);
+    }
+
+    private static void ScoreInOrder(Scorer? scorer, FacetingCollector facets)
+    {
+        if (scorer is null) return;
         facets.SetScorer(scorer);
         for (var doc = scorer.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = scorer.NextDoc())
             facets.Collect(doc);

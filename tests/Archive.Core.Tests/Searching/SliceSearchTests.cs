@@ -1,5 +1,6 @@
 using Archive.Core.Analysis;
 using Archive.Core.Articles;
+using Archive.Core.Indexing;
 using Archive.Core.Searching;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -75,6 +76,38 @@ public sealed class SliceSearchTests : IDisposable
         Assert.Equal(bulkFacets.TotalHits, inOrderFacets.TotalHits);
         Assert.Equal(Flatten(bulkFacets), Flatten(inOrderFacets));
     }
+
+    [Theory]
+    [InlineData("锦鲤")]
+    [InlineData("灵芝")]
+    [InlineData("乡村振兴")]
+    [InlineData("锦鲤 OR 灵芝")]
+    [InlineData("灵芝 发展")]
+    public void RelevanceHitsAreThoseOfLucenesOwnCollectorAndScorersToTheLastBit(string text)
+    {
+        var request = new SearchRequest(text);
+        // The reference: Lucene's searcher, its sorted collector and its bulk scorers, for the same order.
+        var reference = _test.Index.Search(searcher =>
+        {
+            searcher.Similarity = new BM25Similarity();
+            var sameOrder = new Sort(SortField.FIELD_SCORE, new SortField(ArticleFields.DateSort, DateComparerSource.Instance, true), SortField.FIELD_DOC);
+            return searcher.Search(_queries.Build(QueryTextParser.Parse(text)), null, 200, sameOrder, doDocScores: true, doMaxScore: false);
+        });
+
+        foreach (var threads in new[] { 1, 3 })
+        {
+            var (hits, facets) = Run(request, 0, 200, threads);
+            var (page, _) = Run(request, 3, 4, threads);
+
+            Assert.True(reference.TotalHits > 10, $"{reference.TotalHits} hits");
+            Assert.Equal(reference.TotalHits, facets.TotalHits);
+            Assert.Equal(reference.ScoreDocs.Select(d => (d.Doc, d.Score)), hits.ScoreDocs.Select(d => (d.Doc, d.Score)));
+            Assert.Equal(reference.ScoreDocs.Select(d => DateKey(d)), hits.ScoreDocs.Select(d => DateKey(d)));
+            Assert.Equal(reference.ScoreDocs.Skip(3).Take(4).Select(d => d.Doc), page.ScoreDocs.Select(d => d.Doc));
+        }
+    }
+
+    private static int DateKey(ScoreDoc hit) => ((J2N.Numerics.Int32)((FieldDoc)hit).Fields[1]).ToInt32();
 
     [Fact]
     public void SegmentsAreSpreadOverTheSlicesByTheirSize()
