@@ -58,18 +58,29 @@ internal sealed class DisjunctionSum
     }
 
     /// <summary>The clauses' scorers walked side by side.</summary>
-    private sealed class SumScorer(Scorer[] clauses) : Scorer(null)
+    private sealed class SumScorer : Scorer
     {
+        private readonly Scorer[] _clauses;
+        // Where each clause stands: reading a scorer's DocID is a virtual call, made twice per clause and match.
+        private readonly int[] _at;
         private int _doc = -1;
+
+        public SumScorer(Scorer[] clauses) : base(null)
+        {
+            _clauses = clauses;
+            _at = new int[clauses.Length];
+            Array.Fill(_at, -1);
+        }
 
         public override int DocID => _doc;
 
         public override int NextDoc()
         {
             var next = NO_MORE_DOCS;
-            foreach (var clause in clauses)
+            for (var i = 0; i < _clauses.Length; i++)
             {
-                var doc = clause.DocID == _doc ? clause.NextDoc() : clause.DocID;
+                var doc = _at[i];
+                if (doc == _doc) _at[i] = doc = _clauses[i].NextDoc();
                 if (doc < next) next = doc;
             }
             return _doc = next;
@@ -78,9 +89,10 @@ internal sealed class DisjunctionSum
         public override int Advance(int target)
         {
             var next = NO_MORE_DOCS;
-            foreach (var clause in clauses)
+            for (var i = 0; i < _clauses.Length; i++)
             {
-                var doc = clause.DocID < target ? clause.Advance(target) : clause.DocID;
+                var doc = _at[i];
+                if (doc < target) _at[i] = doc = _clauses[i].Advance(target);
                 if (doc < next) next = doc;
             }
             return _doc = next;
@@ -90,8 +102,8 @@ internal sealed class DisjunctionSum
         public override float GetScore()
         {
             var score = 0d;
-            foreach (var clause in clauses)
-                if (clause.DocID == _doc) score += clause.GetScore();
+            for (var i = 0; i < _clauses.Length; i++)
+                if (_at[i] == _doc) score += _clauses[i].GetScore();
             return (float)score;
         }
 
@@ -100,12 +112,12 @@ internal sealed class DisjunctionSum
             get
             {
                 var matching = 0;
-                foreach (var clause in clauses)
-                    if (clause.DocID == _doc) matching++;
+                foreach (var doc in _at)
+                    if (doc == _doc) matching++;
                 return matching;
             }
         }
 
-        public override long GetCost() => clauses.Sum(c => c.GetCost());
+        public override long GetCost() => _clauses.Sum(c => c.GetCost());
     }
 }
