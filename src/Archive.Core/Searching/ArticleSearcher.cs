@@ -50,15 +50,21 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
 
         return index.Search(searcher => _cache.GetOrAdd(searcher.IndexReader, request, () =>
         {
+            using var concurrency = SearchConcurrency.Enter();
             var prepared = Prepare(request, parsed, searcher);
-            var (top, faceting) = Run(searcher, prepared, request, (page - 1) * size, size);
-            var hits = top
-                .Select(scoreDoc => ToHit(searcher, scoreDoc, terms))
-                .ToList();
+            var (top, faceting) = Run(searcher, prepared, request, (page - 1) * size, size, concurrency.Threads);
+            List<SearchHit> hits = [];
+            IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> facets = new Dictionary<string, IReadOnlyList<FacetValue>>();
+            IReadOnlyList<HistogramBucket> histogram = [];
+            void LoadHits() => hits = top.Select(scoreDoc => ToHit(searcher, scoreDoc, terms)).ToList();
+            void CountFacets() => (facets, histogram) = (faceting.Facets(FacetValuesShown), faceting.Histogram());
+            // The page's stored articles and snippets, and the facet lists, are independent: on a second core when one is free.
+            if (concurrency.Threads > 1) Parallel.Invoke(LoadHits, CountFacets);
+            else { LoadHits(); CountFacets(); }
             return new SearchResult(text, faceting.TotalHits, page, size, hits, message)
             {
-                Facets = faceting.Facets(FacetValuesShown),
-                Histogram = faceting.Histogram(),
+                Facets = facets,
+                Histogram = histogram,
                 Sort = prepared.Order,
             };
         }));
@@ -84,17 +90,17 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
     }
 
     // Hits [start, start + count) in the request's order, and the facet counts of every match.
-    private static (ScoreDoc[] Hits, FacetingCollector Facets) Run(IndexSearcher searcher, PreparedQuery prepared, SearchRequest request, int start, int count)
+    private static (ScoreDoc[] Hits, FacetingCollector Facets) Run(IndexSearcher searcher, PreparedQuery prepared, SearchRequest request, int start, int count, int threads)
     {
         searcher.Similarity = Ranking;
         var sort = SortFor(prepared.Order);
         if (prepared.Refinement is null)
         {
-            var (top, facets) = SliceSearch.Search(searcher, prepared.Match, sort, request, start, count);
+            var (top, facets) = SliceSearch.Search(searcher, prepared.Match, sort, request, start, count, threads);
             return (top.ScoreDocs, facets);
         }
-        var (best, faceting) = SliceSearch.Search(searcher, prepared.Match, sort, request, 0, TopHitsRefiner.HitsToCollect(start, count));
-        var refined = TopHitsRefiner.Refine(searcher, best.ScoreDocs, prepared.Refinement);
+        var (best, faceting) = SliceSearch.Search(searcher, prepared.Match, sort, request, 0, TopHitsRefiner.HitsToCollect(start, count), threads);
+        var refined = TopHitsRefiner.Refine(searcher, best.ScoreDocs, prepared.Refinement, threads: threads);
         return (refined.Skip(start).Take(count).ToArray(), faceting);
     }
 
@@ -159,7 +165,10 @@ public sealed class ArticleSearcher(ArchiveIndex index, QueryBuilder queries, Ar
         try
         {
             var parsed = QueryTextParser.Parse(request.Query);
-            var (top, faceting) = Run(searcher, Prepare(request, parsed, searcher), request, 0, Math.Max(1, cap));
+            ScoreDoc[] top;
+            FacetingCollector faceting;
+            using (var concurrency = SearchConcurrency.Enter())
+                (top, faceting) = Run(searcher, Prepare(request, parsed, searcher), request, 0, Math.Max(1, cap), concurrency.Threads);
             var terms = parsed.HighlightTerms.ToList();
             foreach (var scoreDoc in top)
             {

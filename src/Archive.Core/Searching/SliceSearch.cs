@@ -21,38 +21,21 @@ internal static class SliceSearch
     // Estimated matches in a segment (Lucene's cost: the postings' lengths) up to which it is scored in doc order.
     private const int DefaultInOrderUpToCost = 20_000;
 
-    // Searches running now, in this process (each counts itself).
-    private static int _inFlight;
-
     /// <summary>The hits <c>[start, start + count)</c> in <paramref name="sort"/> order, and the facet counts of all matches.</summary>
-    /// <param name="threads">At most this many slices (default: one per core not busy with another search).</param>
+    /// <param name="threads">At most this many slices (<see cref="SearchConcurrency"/> says how many a search may use).</param>
     /// <param name="minDocsToSlice">Smaller indexes are searched in one pass on the calling thread.</param>
     /// <param name="inOrderUpToCost">Segments where the query expects at most this many matches are scored in doc order.</param>
     public static (TopDocs Hits, FacetingCollector Facets) Search(
         IndexSearcher searcher, Query query, Sort sort, SearchRequest request, int start, int count,
-        int? threads = null, int minDocsToSlice = DefaultMinDocsToSlice, int inOrderUpToCost = DefaultInOrderUpToCost)
+        int threads, int minDocsToSlice = DefaultMinDocsToSlice, int inOrderUpToCost = DefaultInOrderUpToCost)
     {
-        var inFlight = Interlocked.Increment(ref _inFlight);
-        try
-        {
-            var rewritten = searcher.Rewrite(query);
-            // A searched text is a disjunction (headline, body, names), scored side by side in doc order.
-            var disjunction = DisjunctionSum.For(searcher, rewritten);
-            var weight = disjunction is null ? searcher.CreateNormalizedWeight(rewritten) : null;
-            var slices = Slices(searcher.IndexReader.Leaves, threads ?? ThreadsFor(Environment.ProcessorCount, inFlight), minDocsToSlice);
-            return Search(weight, disjunction, slices, sort, request, start, count, inOrderUpToCost);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-        }
+        var rewritten = searcher.Rewrite(query);
+        // A searched text is a disjunction (headline, body, names), scored side by side in doc order.
+        var disjunction = DisjunctionSum.For(searcher, rewritten);
+        var weight = disjunction is null ? searcher.CreateNormalizedWeight(rewritten) : null;
+        var slices = Slices(searcher.IndexReader.Leaves, threads, minDocsToSlice);
+        return Search(weight, disjunction, slices, sort, request, start, count, inOrderUpToCost);
     }
-
-    /// <summary>
-    /// Slices worth making: one per core that no other search is using. Under load every core is already busy with
-    /// a search of its own, and splitting one would only add the slices' set-up and merging (5–10 % more CPU).
-    /// </summary>
-    internal static int ThreadsFor(int cores, int searchesInFlight) => Math.Max(1, cores - (searchesInFlight - 1));
 
     private static (TopDocs Hits, FacetingCollector Facets) Search(
         Weight? weight, DisjunctionSum? disjunction, IReadOnlyList<IReadOnlyList<AtomicReaderContext>> slices, Sort sort, SearchRequest request,

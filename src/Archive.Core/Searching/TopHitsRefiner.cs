@@ -42,7 +42,8 @@ internal static class TopHitsRefiner
     /// </summary>
     /// <param name="hits">Hits in relevance order, from a sort whose second field is the date key.</param>
     /// <param name="refinement">Term and exact phrase queries, alone or in boolean queries of SHOULD clauses.</param>
-    public static ScoreDoc[] Refine(IndexSearcher searcher, ScoreDoc[] hits, Query refinement, int window = Window)
+    /// <param name="threads">Segments are refined on up to this many threads (each hit is in one segment).</param>
+    public static ScoreDoc[] Refine(IndexSearcher searcher, ScoreDoc[] hits, Query refinement, int window = Window, int threads = 1)
     {
         var refined = Math.Min(window, hits.Length);
         if (refined == 0) return hits;
@@ -51,6 +52,7 @@ internal static class TopHitsRefiner
         Flatten(searcher, refinement, ancestorsBoost: 1f, phrases);
         var inDocOrder = hits.Take(refined).OrderBy(hit => hit.Doc).ToArray();
         var leaves = searcher.IndexReader.Leaves;
+        var segments = new List<(AtomicReaderContext Leaf, int First, int Count)>();
         var next = 0;
         while (next < inDocOrder.Length)
         {
@@ -58,9 +60,18 @@ internal static class TopHitsRefiner
             var end = leaf.DocBase + leaf.AtomicReader.MaxDoc;
             var first = next;
             while (next < inDocOrder.Length && inDocOrder[next].Doc < end) next++;
-            foreach (var phrase in phrases)
-                phrase.AddScores(leaf, inDocOrder.AsSpan(first, next - first));
+            segments.Add((leaf, first, next - first));
         }
+        void RefineSegment(int i)
+        {
+            var (leaf, first, count) = segments[i];
+            foreach (var phrase in phrases)
+                phrase.AddScores(leaf, inDocOrder.AsSpan(first, count));
+        }
+        if (threads > 1 && segments.Count > 1)
+            Parallel.For(0, segments.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, RefineSegment);
+        else
+            for (var i = 0; i < segments.Count; i++) RefineSegment(i);
 
         var top = hits.Take(refined).ToArray();
         Array.Sort(top, ByScoreThenNewer);
@@ -103,11 +114,9 @@ internal static class TopHitsRefiner
         hit is FieldDoc { Fields.Length: > 1 } field && field.Fields[1] is J2N.Numerics.Int32 date ? date.ToInt32() : 0;
 
     /// <summary>One word or exact phrase of one field, weighted as Lucene's TermQuery or PhraseQuery weighs it.</summary>
+    /// <remarks>Segments may be refined at once on several threads: what changes per article lives in each call.</remarks>
     private sealed class WeightedPhrase(Term[] terms, TermContext[] contexts, int[] offsets, Similarity similarity, Similarity.SimWeight weight)
     {
-        // Positions of each term in the article being looked at (reused from article to article).
-        private readonly int[][] _positions = terms.Select(_ => new int[8]).ToArray();
-        private readonly int[] _counts = new int[terms.Length];
 
         public static WeightedPhrase Create(IndexSearcher searcher, Term[] terms, int[] offsets, float boost, float ancestorsBoost)
         {
@@ -138,6 +147,8 @@ internal static class TopHitsRefiner
                     : termsEnum.DocsAndPositions(liveDocs, null, DocsAndPositionsFlags.NONE)!;
             }
             var scorer = similarity.GetSimScorer(weight, leaf);
+            // Positions of each term in the article being looked at (reused from article to article).
+            var positions = terms.Length == 1 ? [] : terms.Select(_ => new int[8]).ToArray();
             foreach (var hit in hits)
             {
                 var doc = hit.Doc - leaf.DocBase;
@@ -148,33 +159,34 @@ internal static class TopHitsRefiner
                     if (at != doc) { present = false; break; }
                 }
                 if (!present) continue;
-                var frequency = terms.Length == 1 ? enums[0].Freq : PhraseFrequency(enums);
+                var frequency = terms.Length == 1 ? enums[0].Freq : PhraseFrequency(enums, positions);
                 if (frequency > 0) hit.Score += scorer.Score(doc, frequency);
             }
         }
 
         // How many times the terms stand at their offsets from one start position (ExactPhraseScorer's frequency).
-        private int PhraseFrequency(DocsEnum[] enums)
+        private int PhraseFrequency(DocsEnum[] enums, int[][] positions)
         {
+            Span<int> counts = stackalloc int[enums.Length];
             for (var i = 0; i < enums.Length; i++)
             {
                 var count = enums[i].Freq;
-                if (_positions[i].Length < count) _positions[i] = new int[Math.Max(count, _positions[i].Length * 2)];
-                var positions = (DocsAndPositionsEnum)enums[i];
-                for (var k = 0; k < count; k++) _positions[i][k] = positions.NextPosition();
-                _counts[i] = count;
+                if (positions[i].Length < count) positions[i] = new int[Math.Max(count, positions[i].Length * 2)];
+                var termPositions = (DocsAndPositionsEnum)enums[i];
+                for (var k = 0; k < count; k++) positions[i][k] = termPositions.NextPosition();
+                counts[i] = count;
             }
             Span<int> next = stackalloc int[enums.Length];
             var matches = 0;
-            for (var k = 0; k < _counts[0]; k++)
+            for (var k = 0; k < counts[0]; k++)
             {
-                var start = _positions[0][k] - offsets[0];
+                var start = positions[0][k] - offsets[0];
                 var all = true;
                 for (var i = 1; i < enums.Length && all; i++)
                 {
                     var wanted = start + offsets[i];
-                    while (next[i] < _counts[i] && _positions[i][next[i]] < wanted) next[i]++;
-                    all = next[i] < _counts[i] && _positions[i][next[i]] == wanted;
+                    while (next[i] < counts[i] && positions[i][next[i]] < wanted) next[i]++;
+                    all = next[i] < counts[i] && positions[i][next[i]] == wanted;
                 }
                 if (all) matches++;
             }

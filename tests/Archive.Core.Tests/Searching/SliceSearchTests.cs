@@ -133,7 +133,7 @@ public sealed class SliceSearchTests : IDisposable
     [InlineData(8, 3, 6)]
     [InlineData(1, 1, 1)]
     public void ASearchIsSplitOnlyOverTheCoresNoOtherSearchIsUsing(int cores, int inFlight, int threads) =>
-        Assert.Equal(threads, SliceSearch.ThreadsFor(cores, inFlight));
+        Assert.Equal(threads, SearchConcurrency.ThreadsFor(cores, inFlight));
 
     private (TopDocs Hits, FacetingCollector Facets) Run(SearchRequest request, int start, int count, int threads, int inOrderUpToCost = 20_000) =>
         _test.Index.Search(searcher =>

@@ -42,6 +42,33 @@ public sealed class TopHitsRefinerTests(SeedIndexFixture seeds) : IClassFixture<
             Assert.True(searcher.IndexReader.Leaves.Count > 1);
             AssertRefinedAsBothViews(searcher, "锦鲤 养殖");
             AssertRefinedAsBothViews(searcher, "锦鲤养殖");
+            AssertRefinedAsBothViews(searcher, "锦鲤 养殖", threads: 3);
+            AssertRefinedAsBothViews(searcher, "锦鲤养殖", threads: 2);
+            return 0;
+        });
+    }
+
+    [Fact]
+    public void SegmentsRefinedOnSeveralThreadsScoreAndOrderAsOnOne()
+    {
+        using var test = new TestIndex();
+        for (var page = 0; page < 6; page++)
+        {
+            test.AddPage($"p{page}.txt", new DateOnly(2024, 2, 1 + page % 2),
+                TestIndex.Article("锦鲤养殖", "锦鲤养殖户增收。" + string.Concat(Enumerable.Repeat("锦鲤养殖，", page % 3))),
+                TestIndex.Article("养殖锦鲤", "养殖基地扩大，锦鲤远销。" + new string('一', page)));
+        }
+
+        test.Index.Search(searcher =>
+        {
+            searcher.Similarity = new BM25Similarity();
+            var parsed = QueryTextParser.Parse("锦鲤 养殖");
+            var refinement = _queries.Refinement(parsed)!;
+            var one = TopHitsRefiner.Refine(searcher, Search(searcher, _queries.Build(parsed)), refinement, threads: 1);
+            var several = TopHitsRefiner.Refine(searcher, Search(searcher, _queries.Build(parsed)), refinement, threads: 4);
+
+            Assert.True(searcher.IndexReader.Leaves.Count >= 6);
+            Assert.Equal(one.Select(d => (d.Doc, d.Score)), several.Select(d => (d.Doc, d.Score)));
             return 0;
         });
     }
@@ -66,7 +93,7 @@ public sealed class TopHitsRefinerTests(SeedIndexFixture seeds) : IClassFixture<
         });
     }
 
-    private int AssertRefinedAsBothViews(IndexSearcher searcher, string text)
+    private int AssertRefinedAsBothViews(IndexSearcher searcher, string text, int threads = 1)
     {
         searcher.Similarity = new BM25Similarity();
         var parsed = QueryTextParser.Parse(text);
@@ -77,7 +104,7 @@ public sealed class TopHitsRefinerTests(SeedIndexFixture seeds) : IClassFixture<
         var expected = Search(searcher, both);
         var matched = Search(searcher, _queries.Build(parsed));
         var matchedScores = matched.ToDictionary(d => d.Doc, d => d.Score);
-        var refined = TopHitsRefiner.Refine(searcher, matched, refinement);
+        var refined = TopHitsRefiner.Refine(searcher, matched, refinement, threads: threads);
 
         Assert.NotEmpty(expected);
         Assert.Equal(expected.Select(d => d.Doc).Order(), refined.Select(d => d.Doc).Order());
