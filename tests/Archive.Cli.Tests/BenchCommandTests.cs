@@ -76,14 +76,15 @@ public sealed class BenchCommandTests : IDisposable
     [Fact]
     public async Task TheSeedsYieldADistinctQueryForEveryHttpRequestAFastHostCanMake()
     {
-        // A 10-second run at 595 searches/s (the fastest measured) ran out of 2,700 queries and repeated half of them.
+        // A 10-second run at 595 searches/s ran out of 2,700 queries and repeated half of them; at 10 k articles the
+        // site served 2,250/s.
         var duration = TimeSpan.FromSeconds(10);
         var material = await CorpusMaterial.FromSeedsAsync(TempArchive.SeedsPath, new PageSplitter());
 
         var queries = BenchQuery.Distinct(material, Commands.BenchHttp.DistinctQueriesNeeded(duration), seed: 1);
 
         Assert.Equal(Commands.BenchHttp.DistinctQueriesNeeded(duration), queries.Count);
-        Assert.True(Commands.BenchHttp.MeasuredDistinctQueries(duration) / 4 >= 10 * 1_000, "a run needs at least 1,000 queries a second");
+        Assert.True(Commands.BenchHttp.MeasuredDistinctQueries(duration) / 4 >= 10 * 3_000, "a run needs at least 3,000 queries a second");
     }
 
     [Theory]

@@ -35,11 +35,11 @@ internal sealed partial class BenchHttp(string webPath, TextWriter log)
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(10);
 
     // A distinct run must never run out of queries, or its repeats come from the result cache and it measures the cache.
-    // 2,700 a run was enough at 180 searches/s; a faster host served 595/s and repeated half of each list. A run gets
-    // as many queries as 1,500 searches/s would use (2.5x the fastest rate two cores have reached), the warm-up as many
-    // as 24 windows of 5 s would use at 600/s per endpoint.
-    private const int DistinctSearchesPerSecondCeiling = 1_500;
-    private const int WarmUpQueriesPerEndpoint = 72_000;
+    // 2,700 a run was enough at 180 searches/s at a million articles; a faster host served 595/s there and 2,250/s at
+    // 10 k articles. A run gets as many queries as 4,000 searches/s would use; the warm-up, which ends when its rate
+    // settles or its list runs out, gets 100,000 per endpoint (8 windows of 5 s at 2,500/s).
+    private const int DistinctSearchesPerSecondCeiling = 4_000;
+    private const int WarmUpQueriesPerEndpoint = 100_000;
     private const int MeasuredDistinctRuns = 4; // two endpoints, two connection counts
 
     /// <summary>Distinct queries of the measured runs at <paramref name="duration"/> a run: four runs' worth.</summary>
