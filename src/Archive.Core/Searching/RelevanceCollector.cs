@@ -81,13 +81,7 @@ internal sealed class RelevanceCollector : ICollector
         foreach (var collector in collectors)
             for (var i = 0; i < collector._count; i++)
                 hits.Add((collector._scores[i], collector._dates[i], collector._docs[i]));
-        hits.Sort(static (a, b) =>
-        {
-            var byScore = b.Score.CompareTo(a.Score);
-            if (byScore != 0) return byScore;
-            var byDate = b.Date.CompareTo(a.Date);
-            return byDate != 0 ? byDate : a.Doc.CompareTo(b.Doc);
-        });
+        hits.Sort(static (a, b) => Compare(a.Score, a.Date, a.Doc, b.Score, b.Date, b.Doc));
         var page = hits.Skip(start).Take(count)
             .Select(h => (ScoreDoc)new FieldDoc(h.Doc, h.Score,
                 [J2N.Numerics.Single.GetInstance(h.Score), J2N.Numerics.Int32.GetInstance(h.Date), J2N.Numerics.Int32.GetInstance(h.Doc)]))
@@ -102,13 +96,17 @@ internal sealed class RelevanceCollector : ICollector
         _docs[at] = doc;
     }
 
-    // True when the hit (score, date, doc) ranks above the kept hit at index `above`.
-    private bool Ranks(float score, int date, int doc, int above)
+    // Negative when hit a ranks above hit b in Order: the higher score, then the newer date, then the lower doc.
+    private static int Compare(float scoreA, int dateA, int docA, float scoreB, int dateB, int docB)
     {
-        if (score != _scores[above]) return score > _scores[above];
-        if (date != _dates[above]) return date > _dates[above];
-        return doc < _docs[above];
+        if (scoreA != scoreB) return scoreA > scoreB ? -1 : 1;
+        if (dateA != dateB) return dateA > dateB ? -1 : 1;
+        return docA.CompareTo(docB);
     }
+
+    // True when the hit (score, date, doc) ranks above the kept hit at index `above`.
+    private bool Ranks(float score, int date, int doc, int above) =>
+        Compare(score, date, doc, _scores[above], _dates[above], _docs[above]) < 0;
 
     private bool Ranks(int kept, int above) => Ranks(_scores[kept], _dates[kept], _docs[kept], above);
 
