@@ -244,6 +244,46 @@ public sealed class ArchiveIndex : IDisposable
     }
 
     /// <summary>
+    /// Holds the writer's natural merges until the returned hold is disposed: for a bulk load that ends in
+    /// <see cref="MergeForSearch"/>, which rewrites every article once, so that no merge before it rewrites them an
+    /// extra time while the cores are needed for analysis. The segments each commit flushes pile up meanwhile (about
+    /// a hundred at a million articles), which searches during the load pay for. Releasing the hold lets the writer
+    /// look for merges again at once.
+    /// </summary>
+    public MergeHold HoldMerges()
+    {
+        var writer = RequireWriter();
+        var policy = (EqualSegmentsMergePolicy)writer.Config.MergePolicy;
+        policy.HoldsMerges = true;
+        return new MergeHold(writer, policy);
+    }
+
+    /// <summary>Natural merges held (<see cref="HoldMerges"/>) until disposed.</summary>
+    public sealed class MergeHold : IDisposable
+    {
+        private readonly IndexWriter _writer;
+        private readonly EqualSegmentsMergePolicy _policy;
+        private bool _released;
+
+        internal MergeHold(IndexWriter writer, EqualSegmentsMergePolicy policy) => (_writer, _policy) = (writer, policy);
+
+        public void Dispose()
+        {
+            if (_released) return;
+            _released = true;
+            _policy.HoldsMerges = false;
+            try
+            {
+                _writer.MaybeMerge();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The index was closed first (a rebuild that failed): nothing is left to merge.
+            }
+        }
+    }
+
+    /// <summary>
     /// Picks up new commits and opens the index once it exists; read-only, it also follows a switch to a new generation
     /// made by the process that writes (<c>CURRENT</c> changed). Returns true when anything changed.
     /// </summary>
@@ -417,6 +457,9 @@ public sealed class ArchiveIndex : IDisposable
 
     /// <summary>The live writer's settings (for tests).</summary>
     internal LiveIndexWriterConfig WriterConfig => RequireWriter().Config;
+
+    /// <summary>Waits for the merges running or registered (for tests, which look at the segments they leave).</summary>
+    internal void WaitForMerges() => RequireWriter().WaitForMerges();
 
     private static IndexWriter RequireWriter(Generation live) =>
         live.Writer ?? throw new InvalidOperationException("This process opened the index read-only; ingestion runs elsewhere.");

@@ -36,6 +36,13 @@ public sealed partial class PageIngestor(
     /// <summary>A pass that indexes at least this many articles, most of the index, merges it for searching at its end.</summary>
     public const int MergeAfterArticles = 100_000;
 
+    /// <summary>
+    /// A pass with at least this many new pages, more than the index holds, is a bulk load: it holds merges until it
+    /// merges for searching at its end (<see cref="ArchiveIndex.HoldMerges"/>). About <see cref="MergeAfterArticles"/>
+    /// articles at the paper's eight to ten a page.
+    /// </summary>
+    public const int BulkLoadPages = 10_000;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ArchiveOptions _options = options.Value;
 
@@ -142,6 +149,9 @@ public sealed partial class PageIngestor(
         }
     }
 
+    /// <summary>True when a pass over this many new pages, with the index holding that many, is a bulk load.</summary>
+    internal static bool IsBulkLoad(int newPages, int indexedPages) => newPages >= BulkLoadPages && newPages > indexedPages;
+
     private async Task<IngestionSummary> IngestFolderCoreAsync(IProgress<IngestionProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -160,6 +170,8 @@ public sealed partial class PageIngestor(
             .Order(StringComparer.Ordinal)
             .ToList();
         var known = index.ReadPageStates();
+        var newPages = files.Count(f => !known.ContainsKey(RelativeName(f)!));
+        using var hold = IsBulkLoad(newPages, known.Count) ? index.HoldMerges() : null;
 
         var pass = new PassCounters();
         await ProcessAllAsync(files, known, manifest, pass, progress, cancellationToken);

@@ -50,6 +50,34 @@ public sealed class ArchiveIndexTests : IDisposable
     }
 
     [Fact]
+    public void HeldMergesLeaveEveryFlushedSegmentUntilTheHoldEnds()
+    {
+        using var index = Open();
+        int Segments() => index.Search(s => s.IndexReader.Leaves.Count);
+        void CommitPages(int from, int count)
+        {
+            for (var page = from; page < from + count; page++)
+            {
+                index.ReplacePage(State($"p{page}.txt", "h", 1), [Article($"p{page}.txt", 1, "高唐锦鲤" + page)]);
+                index.Commit();
+            }
+        }
+
+        using (index.HoldMerges())
+        {
+            CommitPages(0, 15);
+            index.WaitForMerges();
+            Assert.Equal(15, Segments());
+        }
+
+        // Released: tiered merging takes the ten small segments it allows per tier and over, as it would have all along.
+        index.WaitForMerges();
+        index.Commit();
+        Assert.InRange(Segments(), 1, 10);
+        Assert.Equal(15, index.Stats().Articles);
+    }
+
+    [Fact]
     public void MergingForSearchMakesOneSegmentPerCoreOfAboutEqualSize()
     {
         using var index = Open();

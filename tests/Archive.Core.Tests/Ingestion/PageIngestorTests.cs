@@ -1,3 +1,4 @@
+using Archive.Core.Ingestion;
 using Archive.Core.Pages;
 using Archive.Core.Searching;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +7,15 @@ namespace Archive.Core.Tests.Ingestion;
 
 public sealed class PageIngestorTests
 {
+    [Theory]
+    [InlineData(PageIngestor.BulkLoadPages, 0, true)]                  // the first pass of a large archive, or a rebuild
+    [InlineData(PageIngestor.BulkLoadPages * 3, PageIngestor.BulkLoadPages * 2, true)]
+    [InlineData(PageIngestor.BulkLoadPages - 1, 0, false)]             // a small archive: merges as it goes
+    [InlineData(PageIngestor.BulkLoadPages, PageIngestor.BulkLoadPages, false)] // most of the index is already there
+    [InlineData(0, 100_000, false)]                                     // a routine pass
+    public void OnlyAPassOfManyNewPagesMostOfTheIndexHoldsMerges(int newPages, int indexedPages, bool bulk) =>
+        Assert.Equal(bulk, PageIngestor.IsBulkLoad(newPages, indexedPages));
+
     [Fact]
     public async Task FirstPassIndexesEveryPageAndTheSecondFindsThemUnchanged()
     {
