@@ -81,7 +81,7 @@ public sealed class ArchiveIndex : IDisposable
             // build that a crash or a cancellation cut short.
             foreach (var stale in IndexGenerations.Clean(path, logger))
                 logger.LogInformation("Removed {Path}: an index generation no longer in use", stale);
-            var live = Generation.OpenWriter(IndexGenerations.ResolveLive(path, logger), analyzers, OpenMode.CREATE_OR_APPEND, path);
+            var live = Generation.OpenWriter(IndexGenerations.ResolveLive(path, logger), analyzers, OpenMode.CREATE_OR_APPEND, path, logger);
             var index = new ArchiveIndex(path, live, analyzers, processLock, logger);
             index.WarnIfRunsNotSeparated();
             return index;
@@ -130,7 +130,7 @@ public sealed class ArchiveIndex : IDisposable
         RequireWriter();
         ObjectDisposedException.ThrowIf(_disposed, this);
         var path = IndexGenerations.CreateGeneration(Path);
-        var next = new ArchiveIndex(Path, Generation.OpenWriter(path, _analyzers!, OpenMode.CREATE, Path), _analyzers, processLock: null, _logger);
+        var next = new ArchiveIndex(Path, Generation.OpenWriter(path, _analyzers!, OpenMode.CREATE, Path, _logger), _analyzers, processLock: null, _logger);
         var switched = false;
         try
         {
@@ -511,10 +511,11 @@ public sealed class ArchiveIndex : IDisposable
         public IndexWriter? Writer { get; } = writer;
         public SearcherManager Searchers { get; } = searchers;
 
-        public static Generation OpenWriter(string path, ArchiveAnalyzers analyzers, OpenMode mode, string root)
+        public static Generation OpenWriter(string path, ArchiveAnalyzers analyzers, OpenMode mode, string root, ILogger logger)
         {
             var directory = IndexDirectory.Open(path);
-            var config = new IndexWriterConfig(ArchiveAnalyzers.Version, CreateIndexAnalyzer(analyzers))
+            // A writer takes its configuration for itself: a second attempt needs a new one.
+            IndexWriterConfig Config() => new(ArchiveAnalyzers.Version, CreateIndexAnalyzer(analyzers))
             {
                 OpenMode = mode,
                 // Ingestion commits every couple of thousand pages, which flushes the buffer anyway; the buffer only has
@@ -529,7 +530,17 @@ public sealed class ArchiveIndex : IDisposable
             IndexWriter? writer = null;
             try
             {
-                writer = new IndexWriter(directory, config);
+                try
+                {
+                    writer = new IndexWriter(directory, Config());
+                }
+                catch (IOException ex) when (ex is not LockObtainFailedException)
+                {
+                    var removed = UnfinishedCommits.Remove(directory);
+                    if (removed.Count == 0) throw;
+                    logger.LogWarning(ex, "The index at {IndexPath} held commits cut short ({Files}), removed; it opens at its last whole commit, and pages committed since are read again", path, string.Join(", ", removed));
+                    writer = new IndexWriter(directory, Config());
+                }
                 SeparatedRuns.MarkIfEmpty(writer);
                 return new Generation(path, directory, writer, new SearcherManager(writer, applyAllDeletes: true, ArchiveSearcherFactory.Instance));
             }

@@ -266,6 +266,60 @@ public sealed class ArchiveIndexTests : IDisposable
     private static IEnumerable<string> MappedFilesUnder(string folder) =>
         File.ReadLines("/proc/self/maps").Where(line => line.Contains(folder, StringComparison.Ordinal)).ToList();
 
+    [Fact]
+    public void AnIndexWhoseFirstCommitWasCutShortIsStartedAgain()
+    {
+        using (var index = Open())
+        {
+            index.ReplacePage(State("a.txt", "h1", 1), [Article("a.txt", 1, "高唐锦鲤出口")]);
+            index.Commit();
+        }
+        // What a process killed while writing its first commit leaves: segments_1 begun, nothing to fall back on.
+        CutShort(Path.Combine(IndexGenerations.ResolveLive(_path), "segments_1"));
+
+        using var reopened = Open();
+
+        // Nothing was committed, so nothing is lost: the next pass reads the page again (it has no state).
+        Assert.Empty(reopened.ReadPageStates());
+        reopened.ReplacePage(State("a.txt", "h1", 1), [Article("a.txt", 1, "高唐锦鲤出口")]);
+        reopened.Commit();
+        Assert.Equal(1, new ArticleSearcher(reopened, new QueryBuilder(_analyzers), _analyzers).Search(new SearchRequest("锦鲤")).Total);
+    }
+
+    [Fact]
+    public void ALaterCommitCutShortFallsBackToTheOneBeforeIt()
+    {
+        using (var index = Open())
+        {
+            index.ReplacePage(State("a.txt", "h1", 1), [Article("a.txt", 1, "高唐锦鲤出口")]);
+            index.Commit();
+        }
+        var folder = IndexGenerations.ResolveLive(_path);
+        var first = Assert.Single(Directory.GetFiles(folder, "segments_*"));
+        var firstBytes = File.ReadAllBytes(first);
+        using (var index = Open())
+        {
+            index.ReplacePage(State("b.txt", "h2", 1), [Article("b.txt", 1, "冠县灵芝")]);
+            index.Commit();
+        }
+        // A kill while the next commit was written: the one before is still whole (it goes only once the next is done).
+        File.WriteAllBytes(first, firstBytes);
+        foreach (var later in Directory.GetFiles(folder, "segments_*").Where(f => f != first)) CutShort(later);
+
+        using var reopened = Open();
+
+        Assert.Equal(["a.txt"], reopened.ReadPageStates().Keys);
+        Assert.Equal([first], Directory.GetFiles(folder, "segments_*"));
+    }
+
+    // Keeps the first bytes of a commit file, as a write stopped by SIGKILL does, and drops segments.gen (written after it).
+    private static void CutShort(string segmentsFile)
+    {
+        Assert.True(File.Exists(segmentsFile), segmentsFile);
+        using (var stream = new FileStream(segmentsFile, FileMode.Open)) stream.SetLength(9);
+        File.Delete(Path.Combine(Path.GetDirectoryName(segmentsFile)!, "segments.gen"));
+    }
+
     private ArchiveIndex Open() => ArchiveIndex.OpenForWriting(_path, _analyzers, NullLogger.Instance);
 
     private static PageState State(string file, string hash, int articles) =>
