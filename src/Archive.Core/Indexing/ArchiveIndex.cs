@@ -538,7 +538,9 @@ public sealed class ArchiveIndex : IDisposable
                 {
                     var removed = UnfinishedCommits.Remove(directory);
                     if (removed.Count == 0) throw;
-                    logger.LogWarning(ex, "The index at {IndexPath} held commits cut short ({Files}), removed; it opens at its last whole commit, and pages committed since are read again", path, string.Join(", ", removed));
+                    // The reason without its stack: an interrupted commit is expected after a crash, not a fault to debug.
+                    logger.LogWarning("The index at {IndexPath} held commits cut short ({Files}: {Reason}), removed; it opens at its last whole commit, and pages committed since are read again",
+                        path, string.Join(", ", removed), ex.Message);
                     writer = new IndexWriter(directory, Config());
                 }
                 SeparatedRuns.MarkIfEmpty(writer);
