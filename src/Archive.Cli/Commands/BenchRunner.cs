@@ -158,6 +158,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
         var gcBefore = GC.GetTotalPauseDuration();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var gen2Before = GC.CollectionCount(2);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var summary = await ingestor.IngestFolderAsync(cancellationToken: cancellationToken);
         clock.Stop();
@@ -172,7 +173,8 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
             (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576.0,
             (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds,
             GC.CollectionCount(2) - gen2Before,
-            ingestor.Parallelism);
+            ingestor.Parallelism,
+            (process.TotalProcessorTime - cpuBefore).TotalSeconds);
     }
 
     /// <summary>
@@ -372,7 +374,8 @@ internal sealed record BenchMachine(string Cpu, int Cores, double MemoryGigabyte
 
 internal sealed record IngestionResult(
     double Seconds, int Pages, int Articles, int Errors, double PagesPerSecond, double ArticlesPerSecond, double CharsPerSecond,
-    double IndexMegabytes, double PeakWorkingSetMegabytes, double GcHeapMegabytes, double AllocatedMegabytes, double GcPauseSeconds, int Gen2Collections, int Workers);
+    double IndexMegabytes, double PeakWorkingSetMegabytes, double GcHeapMegabytes, double AllocatedMegabytes, double GcPauseSeconds, int Gen2Collections, int Workers,
+    double CpuSeconds);
 
 internal sealed record QueryFigures(string Name, string Text, string? County, string? Reporter, int Total, double WarmP50, double WarmP99);
 
@@ -408,12 +411,12 @@ internal static class BenchTables
         text.AppendLine(c, $"Machine: {report.Machine.Summary}");
         text.AppendLine(c, $"Command: {report.Command}");
         text.AppendLine();
-        text.AppendLine("| articles | pages | chars | split ratio | ingest s | pages/s | articles/s | M chars/s | index MB | peak WS MB | GC pause s | workers |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| articles | pages | chars | split ratio | ingest s | CPU s | pages/s | articles/s | M chars/s | index MB | peak WS MB | GC pause s | workers |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Sizes)
         {
             var i = s.Ingestion;
-            text.AppendLine(c, $"| {s.Articles:N0} | {s.Pages:N0} | {s.Chars:N0} | {s.SplitRatio:F3} | {i.Seconds:F1} | {i.PagesPerSecond:F0} | {i.ArticlesPerSecond:F0} | {i.CharsPerSecond / 1e6:F2} | {i.IndexMegabytes:F0} | {i.PeakWorkingSetMegabytes:F0} | {i.GcPauseSeconds:F1} | {i.Workers} |");
+            text.AppendLine(c, $"| {s.Articles:N0} | {s.Pages:N0} | {s.Chars:N0} | {s.SplitRatio:F3} | {i.Seconds:F1} | {i.CpuSeconds:F0} | {i.PagesPerSecond:F0} | {i.ArticlesPerSecond:F0} | {i.CharsPerSecond / 1e6:F2} | {i.IndexMegabytes:F0} | {i.PeakWorkingSetMegabytes:F0} | {i.GcPauseSeconds:F1} | {i.Workers} |");
         }
         text.AppendLine();
         text.AppendLine("| articles | Lucene warm p50 / p95 / p99 ms | Lucene cold p50 / p95 / p99 ms | Lucene cached p50 / p99 ms | FTS5 warm p50 / p99 ms | FTS5 cold p50 / p99 ms | FTS5/Lucene p50, p99 (all; answerable) | FTS5/Lucene ingest time | recall Lucene / FTS5 | FTS5 build s (+split) | FTS5 MB |");
