@@ -40,15 +40,7 @@ public sealed class BenchCommandTests : IDisposable
     {
         // The collector is chosen by the command's runtimeconfig (copied beside the tests), read only by a process of
         // its own: a bulk load paused 42 s of 631 on the workstation collector and 9 s on this one.
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "archive.dll"),
-            "bench", "analyzer", "--pages", TempArchive.SeedsPath, "--megabytes", "1", "--json"])
-        {
-            WorkingDirectory = _work,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(Cli.BuiltCommand(["bench", "analyzer", "--pages", TempArchive.SeedsPath, "--megabytes", "1", "--json"], _work))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

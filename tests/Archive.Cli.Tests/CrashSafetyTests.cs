@@ -128,22 +128,12 @@ public sealed class CrashSafetyTests(CrashCorpus corpus, ITestOutputHelper outpu
         return (process.ExitCode, output.ToString());
     }
 
-    // The CLI built beside the tests (the project reference copies archive.dll and its runtimeconfig here), run by dotnet.
     private static Process Start(string[] args, System.Text.StringBuilder? output = null)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "archive.dll"), .. args])
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                // Commit often, so that runs cut short still leave work behind for the next to build on.
-                ["Archive__Ingestion__CommitEveryPages"] = "100",
-                ["Serilog__WriteTo__File__Args__path"] = Path.Combine(Path.GetTempPath(), "archive-crash-tests-logs", "archive-.log"),
-            },
-        };
+        var start = Cli.BuiltCommand(args, Path.GetTempPath());
+        // Commit often, so that runs cut short still leave work behind for the next to build on.
+        start.Environment["Archive__Ingestion__CommitEveryPages"] = "100";
+        start.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(Path.GetTempPath(), "archive-crash-tests-logs", "archive-.log");
         var process = Process.Start(start)!;
         // Drained, or the child blocks once a pipe's buffer is full of its progress output.
         process.OutputDataReceived += (_, e) => { lock (start) output?.AppendLine(e.Data); };

@@ -158,7 +158,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
         var gcBefore = GC.GetTotalPauseDuration();
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var gen2Before = GC.CollectionCount(2);
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         var summary = await ingestor.IngestFolderAsync(cancellationToken: cancellationToken);
         clock.Stop();
@@ -174,7 +174,7 @@ internal sealed class BenchRunner(BenchSettings settings, TextWriter stdout, Tex
             (GC.GetTotalPauseDuration() - gcBefore).TotalSeconds,
             GC.CollectionCount(2) - gen2Before,
             ingestor.Parallelism,
-            (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+            (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds);
     }
 
     /// <summary>
